@@ -1,0 +1,40 @@
+"""The `glossary` command. Each subcommand lives in its own module and is imported only when used."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from glossary import __version__
+
+# command name -> "module:attribute" of its click command
+COMMANDS = {
+    "inspect": "glossary.cli.inspect:inspect_cli",
+    "extract": "glossary.cli.extract:extract_cli",
+    "evaluate": "glossary.cli.evaluate:evaluate_cli",
+    "termlist": "glossary.cli.termlist:termlist_cli",
+    "export": "glossary.cli.export:export_cli",
+    "import": "glossary.cli.import_:import_cli",
+    "align": "glossary.cli.align:align_cli",
+}
+
+
+class LazyGroup(click.Group):
+    """Loads a subcommand's module on demand, so `glossary --help` does not load spaCy."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="glossary")
+def main() -> None:
+    """Turn Chinese academic journals into a reviewed Chinese-English glossary."""

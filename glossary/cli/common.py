@@ -1,0 +1,40 @@
+"""What every command shares: one-line errors, warnings, exit codes."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from typing import ParamSpec, TypeVar
+
+import click
+
+from glossary.errors import GlossaryError, Problem
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EXIT_PROBLEMS = 1  # the run finished but some input could not be used
+EXIT_FAILED = 2  # nothing useful was done
+
+
+def report_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn a GlossaryError into `error: <file>: <problem>` on stderr and exit code 2, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except GlossaryError as error:
+            click.echo(f"error: {error}", err=True)
+            raise SystemExit(EXIT_FAILED) from None
+
+    return wrapper
+
+
+def warn_problems(problems: Iterable[Problem]) -> int:
+    """Print each problem as a warning; return how many there were."""
+    count = 0
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)
+        count += 1
+    return count

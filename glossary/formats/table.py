@@ -1,0 +1,153 @@
+"""Termlists as tables: writing CSV text, and reading TSV and CSV files of any common shape.
+
+Reading takes UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark, a header
+row or none. With a header, columns are found by name (zh or Chinese, en or English, note, status);
+without one they are zh, en, then optional note and status. Rows that lack either term are counted
+and skipped; a status that is not understood stops the reading with the file and line named.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from glossary.chinese import han_count
+from glossary.errors import GlossaryError
+from glossary.formats.entries import STANDING_STATUS, Reading, single_line, status_from_word
+from glossary.models import KnownPair
+
+# OmegaT shows only source, target and comment, so the tsv export puts the standing in the comment.
+COMMENT_LABELS = {"admitted": "[admitted]", "deprecated": "[deprecated, do not use]"}
+_STANDING_OF_LABEL = {label: standing for standing, label in COMMENT_LABELS.items()}
+
+_HEADER_NAMES = {
+    "zh": frozenset({"zh", "zh-cn", "zh-hans", "zh-hant", "zh-tw", "zh-hk", "chinese", "source", "中文"}),
+    "en": frozenset({"en", "en-us", "en-gb", "english", "target", "英文"}),
+    "note": frozenset({"note", "notes", "comment", "comments", "description", "definition"}),
+    "status": frozenset({"status"}),
+}
+_HEADERLESS_COLUMNS = {"zh": 0, "en": 1, "note": 2, "status": 3}
+
+
+def csv_text(rows: Iterable[Sequence[str]]) -> str:
+    """RFC 4180 CSV: CRLF line ends; fields with commas, quotes or line breaks quoted, quotes doubled."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise GlossaryError(str(path), f"cannot read: {error.strerror}") from None
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """The text of a termlist file, or a GlossaryError saying why it is not one."""
+    if data.startswith(b"PK\x03\x04"):
+        raise GlossaryError(str(path), "a ZIP or Excel file, not a termlist; save it as TBX, CSV or TSV")
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and b"\x00" in data[:8192]:
+        raise GlossaryError(str(path), "binary data, not a termlist")
+    try:
+        text = data.decode("utf-16" if utf16 else "utf-8-sig")
+    except UnicodeDecodeError:
+        raise GlossaryError(
+            str(path), "not UTF-8 text; save it as UTF-8 (or UTF-16 with a byte-order mark)"
+        ) from None
+    if "\x00" in text:
+        raise GlossaryError(str(path), "binary data, not a termlist")
+    if not text.strip():
+        raise GlossaryError(str(path), "the file is empty")
+    return text
+
+
+def content_lines(text: str) -> Iterator[str]:
+    """Lines that hold data: not blank, not a # comment (OmegaT's comment lines)."""
+    return (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def read_table(path: Path, delimiter: str) -> Reading:
+    text = decode_text(path, read_bytes(path))
+    tab = delimiter == "\t"
+    # Tab-separated glossaries have no quoting: a field may begin with a quotation mark.
+    rows = csv.reader(
+        io.StringIO(text, newline=""),
+        delimiter=delimiter,
+        quoting=csv.QUOTE_NONE if tab else csv.QUOTE_MINIMAL,
+    )
+    columns: dict[str, int] | None = None
+    has_header = False
+    pairs: list[KnownPair] = []
+    data_rows = skipped = 0
+    for cells in rows:
+        if not any(cell.strip() for cell in cells) or (tab and cells[0].startswith("#")):
+            continue
+        if columns is None:
+            header = _header_columns(cells)
+            columns = header or _HEADERLESS_COLUMNS
+            if header:
+                has_header = True
+                continue
+        data_rows += 1
+        pair = _pair(path, rows.line_num, cells, columns)
+        if pair is None:
+            skipped += 1
+        else:
+            pairs.append(pair)
+    kind = "TSV" if tab else "CSV"
+    if data_rows and not pairs:
+        raise GlossaryError(
+            str(path),
+            f"no row has both a Chinese and an English term; expected {kind} columns zh, en[, note, status]",
+        )
+    _check_chinese_column(path, pairs)
+    return Reading(
+        pairs=pairs, layout=f"{kind} {'with' if has_header else 'without'} header", skipped=skipped
+    )
+
+
+def _header_columns(cells: list[str]) -> dict[str, int] | None:
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        name = cell.strip().lower().replace("_", "-")
+        for role, names in _HEADER_NAMES.items():
+            if name in names and role not in columns:
+                columns[role] = index
+    return columns if "zh" in columns and "en" in columns else None
+
+
+def _pair(path: Path, line: int, cells: list[str], columns: dict[str, int]) -> KnownPair | None:
+    def cell(role: str) -> str:
+        index = columns.get(role)
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    zh, en, note, status_word = single_line(cell("zh")), single_line(cell("en")), cell("note"), cell("status")
+    if not zh or not en:
+        return None
+    status = status_from_word(status_word)
+    if status is None:
+        raise GlossaryError(
+            f"{path}:{line}", f"unknown status {status_word!r}; use approved, alias or rejected"
+        )
+    if not status_word:
+        for label, standing in _STANDING_OF_LABEL.items():
+            if note.startswith(label):
+                status, note = STANDING_STATUS[standing], note[len(label) :].strip()
+    return KnownPair(zh=zh, en=en, note=note, status=status, origin=str(path))
+
+
+def _check_chinese_column(path: Path, pairs: list[KnownPair]) -> None:
+    if not pairs or any(han_count(pair.zh) for pair in pairs):
+        return
+    swapped = any(han_count(pair.en) for pair in pairs)
+    raise GlossaryError(
+        str(path),
+        "the Chinese terms are in the second column; put zh first, then en"
+        if swapped
+        else "no Chinese in the zh column; expected columns zh, en[, note, status]",
+    )

@@ -1,0 +1,149 @@
+"""`glossary export`: from a reviewed workbook to a file a CAT or MT tool imports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import defusedxml.ElementTree as SafeET
+import pytest
+from click.testing import CliRunner, Result
+
+from glossary.cli import main
+from glossary.cli.export import ExportReport, export_glossary
+from glossary.errors import GlossaryError
+from glossary.models import Glossary, GlossaryRow, RunInfo
+from glossary.termlist_files import load_termlist
+from glossary.workbook import write_workbook
+
+
+def row(
+    chinese: str, english: str, status: str, confidence: float = 0.9, type: str = "concept"
+) -> GlossaryRow:
+    return GlossaryRow(
+        chinese=chinese,
+        english=english,
+        confidence=confidence,
+        type=type,
+        sources=["keywords"],
+        frequency=3,
+        articles=["A1 2023-4.txt: 全球安全倡议的理论逻辑"],
+        status=status,
+    )
+
+
+REVIEWED = [
+    row("全球安全倡议", "Global Security Initiative", "approved", 0.95),
+    row("全球安全倡议", "Global Safety Initiative", "rejected", 0.6),
+    row("人类命运共同体", "a global community of shared future", "approved", 0.9),
+    row("人类命运共同体", "a community with a shared future for mankind", "candidate", 0.8),
+    row("人类命运共同体", "a community with a shared future for mankind", "approved", 0.7),
+    row("中国国际问题研究院", "China Institute of International Studies", "candidate", 0.85, "organization"),
+    row("和平崛起", "peaceful rise", "rejected", 0.9),
+    row("新型国际关系", "", "approved", 0.5),
+]
+
+
+def workbook(tmp_path: Path, rows: list[GlossaryRow]) -> Path:
+    path = tmp_path / "review.xlsx"
+    run = RunInfo(created="2025-03-01T09:00:00", version="0.1.0", inputs=["2023-4.txt"], termlists=[])
+    write_workbook(path, Glossary(rows=rows, articles=[], run=run))
+    return path
+
+
+def export(*arguments: str | Path) -> Result:
+    return CliRunner().invoke(main, ["export", *map(str, arguments)])
+
+
+def pairs(path: Path) -> set[tuple[str, str, str]]:
+    return {(pair.zh, pair.en, pair.status) for pair in load_termlist(path)}
+
+
+def test_default_export_is_approved_rows_in_one_entry_per_chinese_term(tmp_path: Path) -> None:
+    output = tmp_path / "glossary.tbx"
+    result = export(workbook(tmp_path, REVIEWED), "--format", "tbx", "-o", output)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{output}: 2 Chinese terms, 3 English renderings (tbx)\n"
+    book = tmp_path / "review.xlsx"
+    assert (
+        result.stderr == f"warning: {book}: rows left out because they lack the Chinese or the English: 1\n"
+    )
+    root = SafeET.parse(output).getroot()
+    assert len(root.findall("text/body/termEntry")) == 2
+    assert pairs(output) == {
+        ("全球安全倡议", "Global Security Initiative", "approved"),
+        ("人类命运共同体", "a global community of shared future", "approved"),
+        ("人类命运共同体", "a community with a shared future for mankind", "alias"),
+    }
+
+
+def test_status_candidate_adds_candidates_as_admitted_terms(tmp_path: Path) -> None:
+    output = tmp_path / "glossary.csv"
+    result = export(workbook(tmp_path, REVIEWED), "--format", "csv", "-o", output, "--status", "candidate")
+    assert result.exit_code == 0, result.output
+    assert ("中国国际问题研究院", "China Institute of International Studies", "alias") in pairs(output)
+    assert not any(status == "rejected" for _, _, status in pairs(output))
+
+
+def test_status_all_marks_rejected_rows_deprecated(tmp_path: Path) -> None:
+    output = tmp_path / "glossary.tbx3"
+    result = export(workbook(tmp_path, REVIEWED), "--format", "tbx3", "-o", output, "--status", "all")
+    assert result.exit_code == 0, result.output
+    assert {
+        ("全球安全倡议", "Global Safety Initiative", "rejected"),
+        ("和平崛起", "peaceful rise", "rejected"),
+    } <= pairs(output)
+    assert "deprecatedTerm-admn-sts" in output.read_text(encoding="utf-8")
+
+
+def test_deepl_gets_one_rendering_per_term_and_no_rejected_one(tmp_path: Path) -> None:
+    output = tmp_path / "deepl-zh-en.csv"
+    report = export_glossary(workbook(tmp_path, REVIEWED), "deepl", output, status="all")
+    assert report == ExportReport(entries=3, terms=3, format="deepl", output=output, incomplete=1)
+    assert output.read_text(encoding="utf-8").splitlines() == [
+        "全球安全倡议,Global Security Initiative",
+        "人类命运共同体,a global community of shared future",
+        "中国国际问题研究院,China Institute of International Studies",
+    ]
+
+
+def test_no_approved_rows_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
+    output = tmp_path / "glossary.tsv"
+    unreviewed = [row("全球发展倡议", "Global Development Initiative", "candidate")]
+    result = export(workbook(tmp_path, unreviewed), "--format", "tsv", "-o", output)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ")
+    assert "--status candidate" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert not output.exists()
+
+
+def test_a_missing_output_folder_is_one_line(tmp_path: Path) -> None:
+    result = export(workbook(tmp_path, REVIEWED), "--format", "tsv", "-o", tmp_path / "absent" / "g.tsv")
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"error: {tmp_path / 'absent' / 'g.tsv'}: the folder to write into does not exist\n"
+    )
+
+
+def test_an_unknown_format_is_refused(tmp_path: Path) -> None:
+    result = export(workbook(tmp_path, REVIEWED), "--format", "xlsx", "-o", tmp_path / "g.xlsx")
+    assert result.exit_code == 2
+    assert "'xlsx' is not one of" in result.stderr
+    with pytest.raises(GlossaryError, match="unknown format 'xlsx'"):
+        export_glossary(tmp_path / "review.xlsx", "xlsx", tmp_path / "g.xlsx")
+
+
+def test_help_explains_the_statuses_and_formats() -> None:
+    result = CliRunner().invoke(main, ["export", "--help"])
+    assert result.exit_code == 0
+    for text in ("--status candidate", "deprecated", "tbx3", "OmegaT", "DeepL", "byte-order mark"):
+        assert text in result.output
+
+
+def test_deepl_has_nothing_to_take_from_rejected_rows_only(tmp_path: Path) -> None:
+    output = tmp_path / "deepl.csv"
+    rejected = [row("和平崛起", "peaceful rise", "rejected")]
+    result = export(workbook(tmp_path, rejected), "--format", "deepl", "-o", output, "--status", "all")
+    assert result.exit_code == 2
+    assert "nothing to export: no approved or candidate row has both Chinese and English" in result.stderr
+    assert not output.exists()

@@ -21,6 +21,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     os.close(handle)
     temporary_path = Path(temporary)
+    os.chmod(temporary_path, _mode_for(path))  # mkstemp makes 0600; outputs get the usual permissions
     try:
         yield temporary_path
         os.replace(temporary_path, path)
@@ -33,3 +34,12 @@ def atomic_output(path: Path) -> Iterator[Path]:
 def write_text_atomic(path: Path, text: str) -> None:
     with atomic_output(path) as temporary:
         temporary.write_text(text, encoding="utf-8", newline="")
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's permissions, else what a new file would get under the current umask."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -20,11 +20,11 @@ LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 WORD_RE = re.compile(r"[a-z][a-z'\-]*")
 # Sense notes that carry no English a translator would use.
 SKIP_SENSE_RE = re.compile(
-    r"^(CL:|variant of|old variant|see |used in |surname |\(old\)|Japanese variant|abbr\. for)"
+    r"^(CL:|variant of|old variant|see |used in |surname |\(old\)|Japanese variant)"
 )
 GLOSS_STOPWORDS = frozenset(
     """a an the to of and or in on at for by with from as is be are was were it its this that these those
-    sb sth one's oneself someone something etc also esp especially i.e e.g used very not no into up out
+    sb sth one's oneself someone something etc also esp especially i.e e.g used very not no into up out abbr
     about over under than so such can may might will would should must have has had do does did
     form""".split()
 )
@@ -32,13 +32,27 @@ GLOSS_STOPWORDS = frozenset(
 STEM_LENGTH = 7  # Snowball leaves 'hegemon'/'hegemoni', 'internat'/'internation': compare 7 letters
 
 
+# Dictionary glosses name places (欧洲 Europe), texts use adjectives (European): compare them as one.
+DEMONYMS = {
+    "chinese": "china", "japanese": "japan", "european": "europe", "american": "america", "asian": "asia",
+    "african": "africa", "korean": "korea", "russian": "russia", "indian": "india", "british": "britain",
+    "french": "france", "german": "germany", "australian": "australia", "canadian": "canada",
+    "arab": "arabia", "arabic": "arabia", "vietnamese": "vietnam", "philippine": "philippines",
+    "filipino": "philippines", "indonesian": "indonesia", "malaysian": "malaysia", "brazilian": "brazil",
+    "mexican": "mexico", "israeli": "israel", "iranian": "iran", "turkish": "turkey", "ukrainian": "ukraine",
+    "pakistani": "pakistan", "egyptian": "egypt", "italian": "italy", "spanish": "spain", "swedish": "sweden",
+    "atlantic": "atlantic", "pacific": "pacific", "nordic": "nordic", "mongolian": "mongolia",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A comparison key for English words: Snowball stem cut to seven letters.
+    """A comparison key for English words: Snowball stem cut to seven letters, demonyms as their place.
 
-    'security'/'secure', 'initiatives'/'initiative', 'hegemonic'/'hegemony' share a key.
+    'security'/'secure', 'initiatives'/'initiative', 'hegemonic'/'hegemony', 'European'/'Europe' share a key.
     """
-    return _snowball().stemWord(word.lower().strip("'’-"))[:STEM_LENGTH]
+    word = word.lower().strip("'’-")
+    return _snowball().stemWord(DEMONYMS.get(word, word))[:STEM_LENGTH]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +82,7 @@ class Lexicon:
         self.senses = senses
         self.max_word = max(len(word) for word in senses)
         self._stems: dict[str, frozenset[str]] = {}
+        self._alternatives: dict[str, list[frozenset[str]]] = {}
 
     @classmethod
     def from_lines(cls, lines: list[str]) -> Lexicon:
@@ -99,6 +114,19 @@ class Lexicon:
                     continue
                 stems.update(stem(token) for token in content_words(gloss))
             cached = self._stems[word] = frozenset(stems)
+        return cached
+
+    def gloss_alternatives(self, word: str) -> list[frozenset[str]]:
+        """Each alternative English rendering of `word` (senses split at ';') as a set of stems."""
+        cached = self._alternatives.get(word)
+        if cached is None:
+            found = {
+                frozenset(stem(token) for token in content_words(alternative))
+                for gloss in self.glosses(word)
+                if not SKIP_SENSE_RE.match(gloss)
+                for alternative in gloss.split(";")
+            }
+            cached = self._alternatives[word] = [stems for stems in found if stems]
         return cached
 
     def segment(self, text: str) -> list[str]:
@@ -140,3 +168,30 @@ def name_readings(name: str, limit: int = 64) -> list[str]:
     if not options:
         return []
     return ["".join(combination) for combination in itertools.islice(itertools.product(*options), limit)]
+
+
+# Function words that say nothing about whether two texts translate each other.
+ZH_FUNCTION_WORDS = frozenset(
+    "的 之 与 和 及 以及 或 在 于 下 中 对 对于 其 为 了 是 从 向 把 被 由 而 并 且 等 着 也 都 将 所 以 该 这 那 此 "
+    "一种 一个 这种 我们 他们 基于 关于 通过 进行".split()
+)
+
+
+def english_stems(text: str) -> set[str]:
+    return {stem(word) for word in content_words(text)}
+
+
+def translation_overlap(lexicon: Lexicon, zh: str, en: str) -> float:
+    """How far two texts translate each other by the dictionary: F1 of the Chinese words whose glosses
+    occur in the English and the English words some Chinese word glosses (0 when either side is empty)."""
+    zh_words = [word for word in lexicon.segment(zh) if word in lexicon and word not in ZH_FUNCTION_WORDS]
+    en_stems = english_stems(en)
+    if not zh_words or not en_stems:
+        return 0.0
+    glossed = [lexicon.gloss_stems(word) for word in zh_words]
+    zh_covered = sum(1 for stems in glossed if stems & en_stems) / len(zh_words)
+    explained = set().union(*glossed)
+    en_covered = len(en_stems & explained) / len(en_stems)
+    if not zh_covered or not en_covered:
+        return 0.0
+    return 2 * zh_covered * en_covered / (zh_covered + en_covered)

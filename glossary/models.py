@@ -197,6 +197,8 @@ class GlossaryRow:
     extracted_english: str = ""  # the English the tool proposed; "" for rows a reviewer added
     evidence: str = ""
     check: str = ""  # conflicts a reviewer should look at
+    extracted_type: str = ""  # the Type the tool proposed, to tell a reviewer's correction from a new guess
+    reviewer_columns: dict[str, str] = field(default_factory=dict)  # columns a reviewer added: header -> text
 
 
 @dataclass
@@ -228,3 +230,6 @@ class Glossary:
     rows: list[GlossaryRow]
     articles: list[SourceArticle]
     run: RunInfo
+    # (Chinese, extracted English) -> last status of each pair the tool wrote to this workbook before, or
+    # "deleted" once a reviewer removed its row; the rows being written are added to it on writing.
+    ledger: dict[tuple[str, str], str] = field(default_factory=dict)

@@ -1,0 +1,113 @@
+"""`glossary termlist WORKBOOK -o FILE.tsv`: a reviewed workbook's decisions as a termlist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from glossary.cli.common import report_errors
+from glossary.errors import GlossaryError
+from glossary.files import write_text_atomic
+from glossary.models import GlossaryRow
+from glossary.review import loose_key
+from glossary.workbook import read_workbook
+
+TERMLIST_HEADER = ("zh", "en", "note", "status")
+DECIDED = ("approved", "rejected")
+
+
+@dataclass
+class TermlistReport:
+    approved: int = 0
+    rejected: int = 0
+    incomplete: int = 0  # approved or rejected rows without Chinese or English, left out
+    contradictions: list[str] = field(
+        default_factory=list
+    )  # pairs both approved and rejected: written approved
+
+
+@dataclass
+class _Entry:
+    zh: str
+    en: str
+    status: str
+    notes: list[str]
+
+
+def _field(text: str) -> str:
+    """A TSV field: no tabs or line breaks inside."""
+    return " ".join(text.split())
+
+
+def write_termlist(workbook: Path, output: Path) -> TermlistReport:
+    """Write the workbook's approved and rejected pairs to `output` as a UTF-8 TSV (zh, en, note, status)."""
+    workbook, output = Path(workbook), Path(output)
+    if output.suffix.casefold() in (".xlsx", ".xlsm") or (
+        output.exists() and output.resolve() == workbook.resolve()
+    ):
+        raise GlossaryError(str(output), "the termlist is a TSV file; give it a name ending in .tsv")
+    rows = read_workbook(workbook).rows
+    report = TermlistReport()
+    entries: dict[tuple[str, str], _Entry] = {}
+    for row in rows:
+        if row.status not in DECIDED:
+            continue
+        if not row.chinese or not row.english:
+            report.incomplete += 1
+            continue
+        _add(entries, row, report)
+    if not entries:
+        raise GlossaryError(
+            str(workbook), "no approved or rejected rows to write: set Status in the Glossary sheet first"
+        )
+    lines = ["\t".join(TERMLIST_HEADER)]
+    for entry in entries.values():
+        lines.append("\t".join((entry.zh, entry.en, "; ".join(entry.notes), entry.status)))
+        if entry.status == "approved":
+            report.approved += 1
+        else:
+            report.rejected += 1
+    write_text_atomic(output, "\n".join(lines) + "\n")
+    return report
+
+
+def _add(entries: dict[tuple[str, str], _Entry], row: GlossaryRow, report: TermlistReport) -> None:
+    """One decided row into the termlist; a pair met again adds its note, approval wins over rejection."""
+    key = loose_key(row.chinese, row.english)
+    note = _field(row.note)
+    entry = entries.get(key)
+    if entry is None:
+        entries[key] = _Entry(_field(row.chinese), _field(row.english), row.status, [note] if note else [])
+        return
+    if entry.status != row.status:
+        report.contradictions.append(f"{entry.zh} / {entry.en}")
+        entry.status = "approved"
+    if note and note not in entry.notes:
+        entry.notes.append(note)
+
+
+@click.command("termlist")
+@click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The TSV file to write (zh, en, note, status); pass it to `glossary extract --termlist`.",
+)
+@report_errors
+def termlist_cli(workbook: Path, output: Path) -> None:
+    """Write the approved and rejected pairs of a reviewed WORKBOOK as a termlist."""
+    report = write_termlist(workbook, output)
+    for pair in report.contradictions:
+        click.echo(
+            f"warning: {workbook}: {pair} is both approved and rejected; written as approved", err=True
+        )
+    if report.incomplete:
+        click.echo(
+            f"warning: {workbook}: {report.incomplete} decided rows lack Chinese or English; left out",
+            err=True,
+        )
+    click.echo(f"{output}: {report.approved} approved and {report.rejected} rejected pairs")

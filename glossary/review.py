@@ -1,0 +1,262 @@
+"""Carrying a reviewer's decisions over to a new run: `glossary extract ... -o reviewed.xlsx`.
+
+A row is matched to the new run by (Chinese, extracted English), the pair the tool proposed, so a
+corrected English still finds its pair. The workbook's hidden Ledger remembers every pair the tool
+wrote, which is how a row the reviewer deleted is told from a pair the tool never proposed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from glossary.errors import GlossaryError
+from glossary.models import Glossary, GlossaryRow, KnownPair
+from glossary.workbook import ledger_with_rows, read_workbook, write_workbook
+
+DELETED = "deleted"  # the ledger's status for a pair whose row a reviewer removed
+NOT_FOUND = "not found by this run"
+_HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+Key = tuple[str, str]
+
+
+@dataclass
+class MergeReport:
+    kept: int = 0  # rows of the previous workbook carried over unchanged
+    updated: int = 0  # rows carried over whose figures, contexts or sources the new run changed
+    new: int = 0  # candidates the previous workbook did not have
+    suppressed_rejected: int = 0  # pairs found again that the reviewer rejected: they stay rejected
+    suppressed_deleted: int = 0  # pairs found again whose row the reviewer deleted: not brought back
+    reviewer_added: int = 0  # rows the reviewer wrote, carried over as they are
+    dropped: int = 0  # candidates nobody reviewed that the new run no longer finds
+    covered: int = 0  # pairs found again that a row the reviewer corrected already shows
+
+    def summary(self) -> str:
+        return ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in vars(self).items() if count)
+
+
+def normalise(text: str) -> str:
+    """What two spellings of one term share: no case, spaces or hyphens; full-width forms folded."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(char for char in folded if not char.isspace() and char not in _HYPHENS)
+
+
+def loose_key(chinese: str, english: str) -> Key:
+    return normalise(chinese), normalise(english)
+
+
+def exact_key(row: GlossaryRow) -> Key:
+    return row.chinese, row.extracted_english
+
+
+def is_edited(row: GlossaryRow) -> bool:
+    """A reviewer changed what the tool proposed, or wrote something of their own on the row."""
+    return (
+        row.english != row.extracted_english
+        or bool(row.note)
+        or bool(row.extracted_type and row.type != row.extracted_type)
+        or any(row.reviewer_columns.values())
+    )
+
+
+def is_reviewed(row: GlossaryRow) -> bool:
+    return row.status != "candidate" or is_edited(row)
+
+
+def as_proposed(row: GlossaryRow) -> GlossaryRow:
+    """A row of a fresh run, with the tool's proposal recorded as such."""
+    return replace(
+        row,
+        extracted_english=row.extracted_english or row.english,
+        extracted_type=row.extracted_type or row.type,
+    )
+
+
+def _refreshed(previous: GlossaryRow, fresh: GlossaryRow) -> GlossaryRow:
+    """The previous row brought up to date: the tool's figures from `fresh`, the reviewer's text kept."""
+    if not is_reviewed(previous):
+        return fresh
+    return replace(
+        previous,
+        confidence=fresh.confidence,
+        sources=fresh.sources,
+        frequency=fresh.frequency,
+        articles=fresh.articles,
+        chinese_context=fresh.chinese_context,
+        english_context=fresh.english_context,
+        evidence=fresh.evidence,
+        check=fresh.check,
+        extracted_type=fresh.extracted_type if previous.extracted_english else "",
+    )
+
+
+def _as_shown(row: GlossaryRow) -> GlossaryRow:
+    """The row as a workbook would give it back, to tell a real change from rounding."""
+    return replace(row, confidence=round(row.confidence, 3), check="")
+
+
+def merge_review(previous: Glossary, fresh: Glossary, known: list[KnownPair]) -> tuple[Glossary, MergeReport]:
+    """The fresh run's rows with every decision of the previous workbook carried over."""
+    report = MergeReport()
+    fresh_rows = [as_proposed(row) for row in fresh.rows]
+    old_rows = previous.rows
+    hits_of, claimed = _match(old_rows, fresh_rows)
+
+    present = {exact_key(row) for row in old_rows if row.extracted_english}
+    tombstones = {key for key, status in previous.ledger.items() if status == DELETED or key not in present}
+    deleted = {loose_key(*key) for key in tombstones}
+
+    groups: dict[str, list[GlossaryRow]] = defaultdict(list)  # normalised Chinese -> its rows, in order
+    for fresh_index, row in enumerate(fresh_rows):
+        group = groups[normalise(row.chinese)]
+        hits = hits_of.get(fresh_index, [])
+        own = [old_index for old_index in hits if claimed[old_index] == fresh_index]
+        for old_index in own:
+            old = old_rows[old_index]
+            merged_row = _refreshed(old, row)
+            if old.status == "rejected":
+                report.suppressed_rejected += 1
+            elif _as_shown(merged_row) == _as_shown(old):
+                report.kept += 1
+            else:
+                report.updated += 1
+            group.append(merged_row)
+        if own:
+            continue
+        if any(old_rows[old_index].status == "rejected" for old_index in hits):
+            report.suppressed_rejected += 1
+        elif hits:
+            report.covered += 1
+        elif loose_key(row.chinese, row.english) in deleted:
+            report.suppressed_deleted += 1
+        else:
+            report.new += 1
+            group.append(row)
+
+    for old_index, old in enumerate(old_rows):
+        if old_index in claimed:
+            continue
+        if not old.extracted_english:
+            report.reviewer_added += 1
+            groups[normalise(old.chinese)].append(replace(old, check=""))
+        elif is_reviewed(old) or exact_key(old) not in previous.ledger:
+            # Kept: a decision, or a pair the ledger does not know (its Chinese was edited, or no ledger).
+            report.kept += 1
+            groups[normalise(old.chinese)].append(replace(old, check=NOT_FOUND))
+        else:
+            report.dropped += 1
+
+    rows = with_conflicts([row for group in groups.values() for row in group], known)
+    merged = Glossary(rows, fresh.articles, fresh.run, ledger={key: DELETED for key in tombstones})
+    merged.ledger = ledger_with_rows(merged)
+    return merged, report
+
+
+def _match(
+    old_rows: list[GlossaryRow], fresh_rows: list[GlossaryRow]
+) -> tuple[dict[int, list[int]], dict[int, int]]:
+    """Which old rows each fresh row finds (fresh index -> old indexes), and which fresh row each old row
+    is brought up to date from (old index -> fresh index, the first that found it).
+
+    First by the exact pair the tool proposed; then, for fresh rows still unmatched, by the normalised
+    pair against both the English proposed and the English shown, which finds a row the reviewer
+    corrected or added. Exact matches go first so that no loose match takes a pair's own row."""
+    exact_index: dict[Key, list[int]] = defaultdict(list)
+    loose_index: dict[Key, list[int]] = defaultdict(list)
+    for index, row in enumerate(old_rows):
+        if row.extracted_english:
+            exact_index[exact_key(row)].append(index)
+        for english in dict.fromkeys((row.extracted_english, row.english)):
+            if english:
+                loose_index[loose_key(row.chinese, english)].append(index)
+
+    hits_of: dict[int, list[int]] = {}
+    claimed: dict[int, int] = {}
+    passes = ((exact_index, exact_key), (loose_index, lambda row: loose_key(row.chinese, row.english)))
+    for index_of, key_of in passes:
+        for fresh_index, row in enumerate(fresh_rows):
+            if fresh_index in hits_of:
+                continue
+            hits = index_of.get(key_of(row), [])
+            if hits:
+                hits_of[fresh_index] = hits
+            for old_index in hits:
+                claimed.setdefault(old_index, fresh_index)
+    return hits_of, claimed
+
+
+def with_conflicts(rows: list[GlossaryRow], known: list[KnownPair]) -> list[GlossaryRow]:
+    """The rows with what a reviewer should look at added to Check: two approved renderings of one
+    term, an approved rendering a termlist disagrees with, a candidate a termlist rejects."""
+    approved: dict[str, dict[str, str]] = defaultdict(dict)  # Chinese -> English -> as written
+    for row in rows:
+        if row.status == "approved" and row.english:
+            approved[normalise(row.chinese)].setdefault(normalise(row.english), row.english)
+    listed: dict[str, list[KnownPair]] = defaultdict(list)  # Chinese -> approved termlist pairs
+    accepted: set[Key] = set()
+    rejected: dict[Key, KnownPair] = {}
+    for pair in known:
+        key = loose_key(pair.zh, pair.en)
+        if pair.status == "rejected":
+            rejected.setdefault(key, pair)
+        else:
+            accepted.add(key)
+            if pair.status == "approved":
+                listed[key[0]].append(pair)
+
+    result = []
+    for row in rows:
+        chinese, english = loose_key(row.chinese, row.english)
+        problems = [row.check] if row.check else []
+        if row.status == "approved":
+            others = [text for key, text in approved[chinese].items() if key != english]
+            if others:
+                problems.append("also approved: " + "; ".join(others))
+            if listed.get(chinese) and (chinese, english) not in accepted:
+                problems.extend(f"{_termlist_name(pair)} has: {pair.en}" for pair in listed[chinese])
+        elif row.status == "candidate" and (chinese, english) in rejected:
+            problems.append(f"rejected in {_termlist_name(rejected[chinese, english])}")
+        result.append(replace(row, check="; ".join(dict.fromkeys(problems))))
+    return result
+
+
+def _termlist_name(pair: KnownPair) -> str:
+    return f"termlist {Path(pair.origin).name}" if pair.origin else "a termlist"
+
+
+def save_glossary(path: Path, fresh: Glossary, known: list[KnownPair]) -> MergeReport | None:
+    """Write the run's workbook to `path`. Over an existing workbook the reviewer's decisions are carried
+    over and the old file is kept beside it as NAME.backup-YYYYMMDD-HHMMSS.xlsx; returns None when there
+    was no workbook. A workbook that cannot be read is left as it is and the error raised."""
+    path = Path(path)
+    if not path.exists():
+        rows = with_conflicts([as_proposed(row) for row in fresh.rows], known)
+        write_workbook(path, replace(fresh, rows=rows))
+        return None
+    previous = read_workbook(path)
+    merged, report = merge_review(previous, fresh, known)
+    backup = backup_path(path, datetime.now())
+    try:
+        shutil.copy2(path, backup)
+    except OSError as error:
+        raise GlossaryError(
+            str(backup), f"cannot keep a backup of the reviewed workbook: {error.strerror}"
+        ) from error
+    write_workbook(path, merged)
+    return report
+
+
+def backup_path(path: Path, when: datetime) -> Path:
+    """A name beside `path` that no earlier backup has: glossary.backup-20250131-140509.xlsx."""
+    base = f"{path.stem}.backup-{when:%Y%m%d-%H%M%S}"
+    candidate = path.with_name(base + path.suffix)
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{base}-{number}{path.suffix}")
+        number += 1
+    return candidate

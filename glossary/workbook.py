@@ -1,0 +1,614 @@
+"""The review workbook: the Glossary sheet a terminologist edits, Sources, Summary and a hidden Ledger.
+
+Writing streams rows (openpyxl write-only mode) so that large runs stay light. Reading finds columns
+by their header and forgives what a reviewer or a spreadsheet program does to the sheet on save.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.child import _WorkbookChild
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from glossary.errors import GlossaryError
+from glossary.files import atomic_output
+from glossary.models import (
+    SOURCE_KINDS,
+    STATUSES,
+    TERM_TYPES,
+    Glossary,
+    GlossaryRow,
+    RunInfo,
+    SourceArticle,
+)
+
+GLOSSARY_SHEET = "Glossary"
+SOURCES_SHEET = "Sources"
+SUMMARY_SHEET = "Summary"
+LEDGER_SHEET = "Ledger"
+
+# Without these a sheet cannot carry a reviewer's decisions back.
+REQUIRED_HEADERS = ("Chinese", "English", "Status")
+
+EXCEL_CELL_LIMIT = 32767
+# Characters XML 1.0 cannot hold (openpyxl refuses the control ones, lxml the rest).
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORMULA_START = ("=", "+", "-", "@")
+# Rows below the data that still get the Status dropdown and the formatting, for rows a reviewer adds.
+SPARE_ROWS = 1000
+
+
+CellValue = str | int | float
+LINE_HEIGHT = 16.5  # points for a line of 11-point text, Chinese included
+MAX_LINES = 8  # taller cells are cut off on screen; the whole text is in the cell
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float
+    wrap: bool = False
+    hidden: bool = False
+    number_format: str = ""
+
+
+GLOSSARY_COLUMNS = (
+    Column("Chinese", 14, wrap=True),
+    Column("English", 26, wrap=True),
+    Column("Confidence", 11, number_format="0.00"),
+    Column("Type", 13),
+    Column("Source", 14, wrap=True),
+    Column("Frequency", 10, number_format="0"),
+    Column("Articles", 26, wrap=True),
+    Column("Chinese context", 30, wrap=True),
+    Column("English context", 38, wrap=True),
+    Column("Status", 10),
+    Column("Note", 22, wrap=True),
+    Column("Check", 24, wrap=True),
+    Column("Evidence", 22, wrap=True),
+    Column("Extracted English", 24, wrap=True, hidden=True),
+    Column("Extracted type", 12, hidden=True),
+)
+HEADERS = tuple(column.header for column in GLOSSARY_COLUMNS)
+REVIEWER_COLUMN_WIDTH = 24
+
+SOURCES_COLUMNS = (
+    Column("ID", 6),
+    Column("File", 20, wrap=True),
+    Column("Chinese title", 34, wrap=True),
+    Column("English title", 46, wrap=True),
+    Column("Chinese authors", 20, wrap=True),
+    Column("English authors", 28, wrap=True),
+    Column("Sides", 9),
+)
+LEDGER_COLUMNS = (Column("Chinese", 20), Column("Extracted English", 30), Column("Status", 12))
+
+# Cells take named styles: one name lookup per cell, where setting an Alignment hashes it every time.
+TEXT, WRAPPED, NUMBER, HEADER = "Glossary text", "Glossary wrapped", "Glossary number", "Glossary header"
+LEFT = Alignment(horizontal="left")
+
+
+def _named_styles() -> list[NamedStyle]:
+    font = Font(name="Calibri", size=11)
+    return [
+        NamedStyle(TEXT, font=font, alignment=Alignment(vertical="top")),
+        NamedStyle(WRAPPED, font=font, alignment=Alignment(vertical="top", wrap_text=True)),
+        NamedStyle(NUMBER, font=font, alignment=Alignment(vertical="top", horizontal="center")),
+        NamedStyle(
+            HEADER,
+            font=Font(name="Calibri", size=11, bold=True, color="FFFFFF"),
+            fill=PatternFill(fill_type="solid", start_color="305496", end_color="305496"),
+            alignment=Alignment(vertical="center", wrap_text=True),
+        ),
+    ]
+
+
+GREY = "A6A6A6"
+
+
+def column_letter(header: str) -> str:
+    return get_column_letter(HEADERS.index(header) + 1)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def write_workbook(path: Path, glossary: Glossary) -> None:
+    """Write the review workbook; `path` is replaced only once the whole file is written."""
+    workbook = Workbook(write_only=True)
+    workbook.properties.creator = "glossary"
+    for style in _named_styles():
+        workbook.add_named_style(style)
+    _write_glossary_sheet(workbook.create_sheet(GLOSSARY_SHEET), glossary.rows)
+    _write_sources_sheet(workbook.create_sheet(SOURCES_SHEET), glossary.articles)
+    _write_summary_sheet(workbook.create_sheet(SUMMARY_SHEET), glossary)
+    _write_ledger_sheet(workbook.create_sheet(LEDGER_SHEET), ledger_with_rows(glossary))
+    with atomic_output(Path(path)) as temporary:
+        workbook.save(temporary)
+
+
+def ledger_with_rows(glossary: Glossary) -> dict[tuple[str, str], str]:
+    """The ledger as it must be written: what it knew, plus every tool-proposed row being written now."""
+    ledger = dict(glossary.ledger)
+    for row in glossary.rows:
+        if row.extracted_english:
+            ledger[(row.chinese, row.extracted_english)] = row.status
+    return ledger
+
+
+def clean_text(text: str) -> str:
+    """Text a cell can hold: no characters XML rejects, within Excel's length limit."""
+    text = _UNWRITABLE.sub(" ", text)
+    if len(text) > EXCEL_CELL_LIMIT:
+        text = text[: EXCEL_CELL_LIMIT - 1] + "…"
+    return text
+
+
+def text_cell(sheet: _WorkbookChild, text: str, style: str = TEXT) -> WriteOnlyCell:
+    """A cell that holds `text` as text, even when it looks like a formula (=, +, -, @)."""
+    cell = WriteOnlyCell(sheet, value=clean_text(text))
+    cell.data_type = "s"
+    cell.style = style
+    if text.startswith(_FORMULA_START):
+        cell.quotePrefix = True  # keeps it text when someone edits the cell in Excel
+    return cell
+
+
+def number_cell(sheet: _WorkbookChild, number: float, number_format: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=number)
+    cell.style = NUMBER
+    cell.number_format = number_format
+    return cell
+
+
+def display_width(text: str) -> float:
+    """Roughly how many column-width units `text` takes: a Chinese character nearly two, a Latin one
+    a little less than one."""
+    wide = len(_WIDE.findall(text))
+    return (len(text) - wide) * 0.9 + wide * 1.8
+
+
+def _line_count(text: str, width: float) -> int:
+    usable = max(width - 1, 1)  # a cell loses about one character of width to its padding
+    return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
+
+
+def _row_height(columns: Sequence[Column], values: Sequence[CellValue]) -> float | None:
+    """Points to show a row's wrapped text, up to MAX_LINES lines; None for one line.
+
+    Set explicitly because neither Excel nor LibreOffice fits row heights to wrapped text on opening."""
+    lines = max(
+        (
+            _line_count(value, column.width)
+            for column, value in zip(columns, values, strict=True)
+            if column.wrap and not column.hidden and isinstance(value, str) and value
+        ),
+        default=1,
+    )
+    return min(lines, MAX_LINES) * LINE_HEIGHT + 2 if lines > 1 else None
+
+
+def _append_row(
+    sheet: _WorkbookChild, row_number: int, columns: Sequence[Column], values: Sequence[CellValue]
+) -> None:
+    height = _row_height(columns, values)
+    if height is not None:
+        sheet.row_dimensions[row_number].height = height
+    cells = []
+    for column, value in zip(columns, values, strict=True):
+        if isinstance(value, str):
+            cells.append(text_cell(sheet, value, WRAPPED if column.wrap else TEXT))
+        else:
+            cells.append(number_cell(sheet, value, column.number_format))
+    sheet.append(cells)
+
+
+def _append_header(sheet: _WorkbookChild, headers: Iterable[str]) -> None:
+    sheet.append([text_cell(sheet, header, HEADER) for header in headers])
+
+
+def _declare_size(sheet: _WorkbookChild, cell_range: str) -> None:
+    """Have the sheet start with its <dimension>, which openpyxl's write-only mode leaves out: without it
+    a reader in read-only mode parses the whole sheet once more just to learn its size."""
+    sheet.calculate_dimension = lambda: cell_range  # what openpyxl's writer asks for the <dimension> element
+
+
+def _set_widths(sheet: _WorkbookChild, columns: Sequence[Column]) -> None:
+    for index, column in enumerate(columns, 1):
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        dimension.hidden = column.hidden
+
+
+def _set_print_layout(sheet: _WorkbookChild, last_column: str, last_row: int) -> None:
+    """Landscape A4, the columns up to `last_column` on one page width, header row repeated on each page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_area = f"A1:{last_column}{last_row}"
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
+    sheet.oddFooter.center.text = "&A — page &P of &N"
+
+
+def _glossary_values(row: GlossaryRow, reviewer_headers: list[str]) -> list[CellValue]:
+    """One Glossary row, in the order of GLOSSARY_COLUMNS and then the reviewer's own columns."""
+    return [
+        row.chinese,
+        row.english,
+        round(row.confidence, 3),
+        row.type,
+        ", ".join(row.sources),
+        row.frequency,
+        "\n".join(row.articles),
+        row.chinese_context,
+        row.english_context,
+        row.status,
+        row.note,
+        row.check,
+        row.evidence,
+        row.extracted_english,
+        row.extracted_type,
+        *(row.reviewer_columns.get(header, "") for header in reviewer_headers),
+    ]
+
+
+def _write_glossary_sheet(sheet: _WorkbookChild, rows: list[GlossaryRow]) -> None:
+    reviewer_headers = list(dict.fromkeys(header for row in rows for header in row.reviewer_columns))
+    columns = [
+        *GLOSSARY_COLUMNS,
+        *(Column(header, REVIEWER_COLUMN_WIDTH, wrap=True) for header in reviewer_headers),
+    ]
+    last_column = get_column_letter(len(columns))
+    last_row = len(rows) + 1
+    _set_widths(sheet, columns)
+    _declare_size(sheet, f"A1:{last_column}{last_row}")
+    sheet.freeze_panes = "C2"  # the header and the term pair stay in view while scrolling
+    sheet.auto_filter.ref = f"A1:{last_column}{last_row}"
+    _add_review_aids(sheet, last_column, last_row + SPARE_ROWS)
+    # Evidence and the hidden columns are for the screen; a printout stops at Check.
+    _set_print_layout(sheet, column_letter("Check"), last_row)
+    _append_header(sheet, (column.header for column in columns))
+    for row_number, row in enumerate(rows, 2):
+        _append_row(sheet, row_number, columns, _glossary_values(row, reviewer_headers))
+
+
+def _add_review_aids(sheet: _WorkbookChild, last_column: str, last_row: int) -> None:
+    """The Status dropdown and the conditional formats. They are formulas on the cells, so they stay
+    right when a reviewer sorts, filters or edits."""
+    chinese, status, check, confidence = (
+        column_letter(header) for header in ("Chinese", "Status", "Check", "Confidence")
+    )
+    status_range = f"{status}2:{status}{last_row}"
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(STATUSES) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Status",
+        error="Choose candidate, approved or rejected.",
+    )
+    validation.add(status_range)
+    sheet.data_validations.append(validation)
+
+    whole_rows = f"A2:{last_column}{last_row}"
+    formats = sheet.conditional_formatting
+    # Added most important first: LibreOffice shows only the first rule that holds for a cell
+    # (Excel combines them), so the colour scale, conflicts and decisions go before the grouping.
+    formats.add(
+        f"{confidence}2:{confidence}{last_row}",
+        ColorScaleRule(
+            start_type="num", start_value=0, start_color="F8696B",
+            mid_type="num", mid_value=0.5, mid_color="FFEB84",
+            end_type="num", end_value=1, end_color="63BE7B",
+        ),
+    )  # fmt: skip
+    conflict_fill = PatternFill(fill_type="solid", start_color="FFC7CE", end_color="FFC7CE")
+    for target in (f"A2:B{last_row}", f"{check}2:{check}{last_row}"):
+        formats.add(
+            target, FormulaRule(formula=[f"LEN(${check}2)>0"], fill=conflict_fill, font=Font(color="9C0006"))
+        )
+    approved_fill = PatternFill(fill_type="solid", start_color="C6EFCE", end_color="C6EFCE")
+    formats.add(status_range, FormulaRule(formula=[f'${status}2="approved"'], fill=approved_fill))
+    formats.add(
+        whole_rows, FormulaRule(formula=[f'${status}2="rejected"'], font=Font(color=GREY, strike=True))
+    )
+    # Rows of one Chinese term read as a group: the term greyed after its first row, a line above each term.
+    formats.add(
+        f"{chinese}2:{chinese}{last_row}",
+        FormulaRule(formula=[f"${chinese}2=${chinese}1"], font=Font(color=GREY)),
+    )
+    formats.add(
+        whole_rows,
+        FormulaRule(
+            formula=[f"${chinese}2<>${chinese}1"], border=Border(top=Side(style="thin", color="7F7F7F"))
+        ),
+    )
+
+
+def _write_table(
+    sheet: _WorkbookChild, columns: Sequence[Column], rows: Sequence[Sequence[str]], freeze: str = "A2"
+) -> None:
+    last_column = get_column_letter(len(columns))
+    _set_widths(sheet, columns)
+    _declare_size(sheet, f"A1:{last_column}{len(rows) + 1}")
+    sheet.freeze_panes = freeze
+    sheet.auto_filter.ref = f"A1:{last_column}{len(rows) + 1}"
+    _append_header(sheet, (column.header for column in columns))
+    for row_number, values in enumerate(rows, 2):
+        _append_row(sheet, row_number, columns, values)
+
+
+def _write_sources_sheet(sheet: _WorkbookChild, articles: list[SourceArticle]) -> None:
+    rows = [
+        (item.id, item.file, item.zh_title, item.en_title, item.zh_authors, item.en_authors, item.sides)
+        for item in articles
+    ]
+    _set_print_layout(sheet, get_column_letter(len(SOURCES_COLUMNS)), len(rows) + 1)
+    _write_table(sheet, SOURCES_COLUMNS, rows, freeze="B2")
+
+
+def _write_ledger_sheet(sheet: _WorkbookChild, ledger: dict[tuple[str, str], str]) -> None:
+    sheet.sheet_state = "hidden"
+    rows = [(chinese, english, status) for (chinese, english), status in ledger.items()]
+    _write_table(sheet, LEDGER_COLUMNS, rows)
+
+
+# Summary labels, also read back
+CREATED, VERSION, SECONDS, INPUT, TERMLIST = "Created", "Tool version", "Seconds", "Input", "Termlist"
+SUMMARY_TITLE = "Glossary workbook"
+
+
+def _write_summary_sheet(sheet: _WorkbookChild, glossary: Glossary) -> None:
+    run, rows = glossary.run, glossary.rows
+    sheet.column_dimensions["A"].width = 26
+    sheet.column_dimensions["B"].width = 60
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+    def label(text: str, size: int = 11) -> WriteOnlyCell:
+        cell = text_cell(sheet, text)
+        cell.font = Font(name="Calibri", bold=True, size=size)
+        return cell
+
+    def number(value: float, number_format: str = "0") -> WriteOnlyCell:
+        cell = number_cell(sheet, value, number_format)
+        cell.alignment = LEFT
+        return cell
+
+    def counts(title: str, kinds: Sequence[str], counter: Counter[str]) -> Iterator[list[object]]:
+        yield []
+        yield [label(title, 12), label("Rows")]
+        for kind in (*kinds, *sorted(set(counter) - set(kinds))):
+            yield [text_cell(sheet, kind), number(counter[kind])]
+
+    lines: list[list[object]] = [
+        [label(SUMMARY_TITLE, 14)],
+        [label(CREATED), text_cell(sheet, run.created)],
+        [label(VERSION), text_cell(sheet, run.version)],
+        [label(SECONDS), number(round(run.seconds, 1), "0.0")],
+        [label("Glossary rows"), number(len(rows))],
+        [label("Articles"), number(len(glossary.articles))],
+        *([label(INPUT), text_cell(sheet, name)] for name in run.inputs),
+        *([label(TERMLIST), text_cell(sheet, name)] for name in run.termlists),
+        *counts("By source", SOURCE_KINDS, Counter(kind for row in rows for kind in row.sources)),
+        *counts("By type", TERM_TYPES, Counter(row.type for row in rows)),
+        *counts("By status (when written)", STATUSES, Counter(row.status for row in rows)),
+    ]
+    for line in lines:
+        sheet.append(line)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_workbook(path: Path) -> Glossary:
+    """The workbook as the reviewer left it. Raises GlossaryError for a file that is not a readable
+    glossary workbook; the file itself is only read."""
+    path = Path(path)
+    where = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise GlossaryError(where, "no such file") from None
+    except OSError as error:
+        raise GlossaryError(where, f"cannot read: {error.strerror}") from error
+    try:
+        # From memory rather than by name: openpyxl refuses names not ending in .xlsx (e.g. backups).
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except Exception as error:  # openpyxl raises many kinds (zip, XML, KeyError, ValueError) for bad files
+        raise GlossaryError(where, f"not a readable .xlsx workbook ({type(error).__name__})") from error
+    try:
+        sheets = {name.casefold(): workbook[name] for name in workbook.sheetnames}
+        glossary_sheet = sheets.get(GLOSSARY_SHEET.casefold())
+        if glossary_sheet is None:
+            raise GlossaryError(where, f"not a glossary workbook: it has no '{GLOSSARY_SHEET}' sheet")
+        rows = _read_glossary_rows(glossary_sheet, where)
+        sources = sheets.get(SOURCES_SHEET.casefold())
+        summary = sheets.get(SUMMARY_SHEET.casefold())
+        ledger = sheets.get(LEDGER_SHEET.casefold())
+        return Glossary(
+            rows=rows,
+            articles=_read_articles(sources) if sources is not None else [],
+            run=_read_run(summary) if summary is not None else RunInfo("", "", [], []),
+            ledger=_read_ledger(ledger) if ledger is not None else {},
+        )
+    except GlossaryError:
+        raise
+    except Exception as error:  # a sheet's XML that openpyxl cannot parse
+        raise GlossaryError(where, f"not a readable .xlsx workbook ({type(error).__name__})") from error
+    finally:
+        workbook.close()
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: numbers without a trailing .0, surrounding spaces dropped."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def cell_number(value: object) -> float:
+    """A cell as a number, also when it holds the number as text (with a decimal comma, say)."""
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(cell_text(value).replace(",", "."))
+    except ValueError:
+        return 0.0
+
+
+def choose(value: object, allowed: Sequence[str], default: str) -> str:
+    """The allowed word a reviewer meant: any case and spacing, its start ("approve", "org"), or its
+    British spelling ("organisation")."""
+    typed = "".join(cell_text(value).split()).casefold().replace("isation", "ization")
+    for option in allowed:
+        if typed == option or (len(typed) >= 3 and option.startswith(typed)):
+            return option
+    return default
+
+
+def _header_key(value: object) -> str:
+    return " ".join(cell_text(value).split()).casefold()
+
+
+def _sheet_table(sheet: _WorkbookChild) -> tuple[list[str], Iterator[tuple[object, ...]]]:
+    """The sheet's header row (as written) and an iterator over the non-blank rows under it."""
+    sheet.reset_dimensions()  # some writers leave a wrong used range; read every row there is
+    row_iterator = sheet.iter_rows(values_only=True)
+    header = [cell_text(value) for value in next(row_iterator, ())]
+    return header, (values for values in row_iterator if any(cell_text(value) for value in values))
+
+
+def _column_getter(header: list[str]) -> Callable[[tuple[object, ...], str], object]:
+    positions: dict[str, int] = {}
+    for index, name in enumerate(header):
+        positions.setdefault(_header_key(name), index)
+
+    def get(values: tuple[object, ...], name: str) -> object:
+        index = positions.get(name.casefold())
+        return values[index] if index is not None and index < len(values) else None
+
+    return get
+
+
+def _read_glossary_rows(sheet: _WorkbookChild, where: str) -> list[GlossaryRow]:
+    header, rows = _sheet_table(sheet)
+    found = {_header_key(name) for name in header}
+    missing = [name for name in REQUIRED_HEADERS if name.casefold() not in found]
+    if missing:
+        names = ", ".join(f"'{name}'" for name in missing)
+        raise GlossaryError(where, f"the {GLOSSARY_SHEET} sheet has no {names} column in its first row")
+    known = {name.casefold() for name in HEADERS}
+    reviewer_headers = [
+        (index, name) for index, name in enumerate(header) if name and _header_key(name) not in known
+    ]
+    has_extracted = "extracted english" in found
+    get = _column_getter(header)
+    result = []
+    for values in rows:
+        english = cell_text(get(values, "English"))
+        result.append(
+            GlossaryRow(
+                chinese=cell_text(get(values, "Chinese")),
+                english=english,
+                confidence=cell_number(get(values, "Confidence")),
+                type=choose(get(values, "Type"), TERM_TYPES, "other"),
+                sources=_split_sources(cell_text(get(values, "Source"))),
+                frequency=round(cell_number(get(values, "Frequency"))),
+                articles=[
+                    line.strip() for line in cell_text(get(values, "Articles")).splitlines() if line.strip()
+                ],
+                chinese_context=cell_text(get(values, "Chinese context")),
+                english_context=cell_text(get(values, "English context")),
+                status=choose(get(values, "Status"), STATUSES, "candidate"),
+                note=cell_text(get(values, "Note")),
+                # A sheet that lost the hidden column: take each row as proposed the way it reads now.
+                extracted_english=cell_text(get(values, "Extracted English")) if has_extracted else english,
+                evidence=cell_text(get(values, "Evidence")),
+                check=cell_text(get(values, "Check")),
+                extracted_type=choose(get(values, "Extracted type"), TERM_TYPES, ""),
+                reviewer_columns={
+                    name: text for index, name in reviewer_headers if (text := cell_text(_at(values, index)))
+                },
+            )
+        )
+    return result
+
+
+def _at(values: tuple[object, ...], index: int) -> object:
+    return values[index] if index < len(values) else None
+
+
+def _split_sources(text: str) -> list[str]:
+    found = {choose(part, SOURCE_KINDS, "") for part in text.split(",")}
+    return [kind for kind in SOURCE_KINDS if kind in found]
+
+
+def _read_articles(sheet: _WorkbookChild) -> list[SourceArticle]:
+    header, rows = _sheet_table(sheet)
+    get = _column_getter(header)
+    return [
+        SourceArticle(
+            id=cell_text(get(values, "ID")),
+            file=cell_text(get(values, "File")),
+            zh_title=cell_text(get(values, "Chinese title")),
+            en_title=cell_text(get(values, "English title")),
+            zh_authors=cell_text(get(values, "Chinese authors")),
+            en_authors=cell_text(get(values, "English authors")),
+            sides=cell_text(get(values, "Sides")),
+        )
+        for values in rows
+    ]
+
+
+def _read_ledger(sheet: _WorkbookChild) -> dict[tuple[str, str], str]:
+    header, rows = _sheet_table(sheet)
+    get = _column_getter(header)
+    ledger = {}
+    for values in rows:
+        key = (cell_text(get(values, "Chinese")), cell_text(get(values, "Extracted English")))
+        ledger[key] = cell_text(get(values, "Status")).casefold()
+    return ledger
+
+
+def _read_run(sheet: _WorkbookChild) -> RunInfo:
+    values: dict[str, list[object]] = {}
+    for row in sheet.iter_rows(values_only=True, max_col=2):
+        if len(row) == 2 and row[0] is not None:
+            values.setdefault(cell_text(row[0]), []).append(row[1])
+
+    def first(label: str) -> object:
+        return values.get(label, [None])[0]
+
+    return RunInfo(
+        created=cell_text(first(CREATED)),
+        version=cell_text(first(VERSION)),
+        inputs=[cell_text(value) for value in values.get(INPUT, [])],
+        termlists=[cell_text(value) for value in values.get(TERMLIST, [])],
+        seconds=cell_number(first(SECONDS)),
+    )

@@ -22,7 +22,7 @@ class Issue:
     records: list[ArticleRecord]
 
     def article_at(self, paragraph: int) -> str:
-        """The id of the article a paragraph belongs to: the last one whose Chinese front matter precedes it."""
+        """The id of the article a paragraph belongs to: the last whose Chinese front matter precedes it."""
         starts = sorted((record.zh.position, record.id) for record in self.records if record.zh)
         index = bisect.bisect_right([start for start, _ in starts], paragraph) - 1
         return starts[index][1] if index >= 0 else ""
@@ -41,7 +41,10 @@ def read_issues(paths: list[Path]) -> tuple[list[Issue], list[Problem]]:
         records = match_front_matter(document.name, find_front_matter(document), lexicon)
         if not records:
             problems.append(
-                Problem(document.name, "no article front matter found (no 摘要/提要 or Abstract labels, no bylines)")
+                Problem(
+                    document.name,
+                    "no article front matter found (no 摘要/提要 or Abstract labels, no bylines)",
+                )
             )
         for record in records:
             number += 1

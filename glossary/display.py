@@ -24,5 +24,7 @@ def fit(text: str, width: int) -> str:
 
 def table(headers: list[str], rows: list[list[str]], widths: list[int]) -> list[str]:
     lines = ["  ".join(fit(header, width) for header, width in zip(headers, widths, strict=True)).rstrip()]
-    lines.extend("  ".join(fit(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows)
+    lines.extend(
+        "  ".join(fit(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
+    )
     return lines

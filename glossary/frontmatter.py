@@ -169,21 +169,25 @@ def _join_title(parts: list[str]) -> str:
 
 def split_zh_keywords(text: str) -> list[str]:
     text = METADATA_RE.sub("", text).strip().rstrip("。.")
-    if re.search(r"[、，,；;]", text):
-        parts = ZH_KEYWORD_SPLIT_RE.split(text)
-    else:
-        parts = text.split()
+    parts = ZH_KEYWORD_SPLIT_RE.split(text) if re.search(r"[、，,；;]", text) else text.split()
     return [part.strip() for part in parts if part.strip()]
 
 
-def _titles_from_running_headers(paragraphs: list[Paragraph], found: list[ZhFrontMatter]) -> list[ZhFrontMatter]:
+def _titles_from_running_headers(
+    paragraphs: list[Paragraph], found: list[ZhFrontMatter]
+) -> list[ZhFrontMatter]:
     """Articles whose title page was lost: their title still runs at the head of their pages."""
     known = {re.sub(r"\s+", "", item.title) for item in found}
     recovered: list[ZhFrontMatter] = []
     for index, paragraph in enumerate(paragraphs):
         text = clean_title(paragraph.text)
         key = re.sub(r"\s+", "", text)
-        if paragraph.kind != "header" or key in known or han_count(text) < 6 or JOURNAL_HEADER_RE.search(text):
+        if (
+            paragraph.kind != "header"
+            or key in known
+            or han_count(text) < 6
+            or JOURNAL_HEADER_RE.search(text)
+        ):
             continue
         if any(key in title or title in key for title in known):
             continue
@@ -206,7 +210,11 @@ def _titles_from_running_headers(paragraphs: list[Paragraph], found: list[ZhFron
 
 
 def _is_english(paragraph: Paragraph) -> bool:
-    return paragraph.kind in ("text", "heading") and is_mostly_latin(paragraph.text) and han_count(paragraph.text) <= 2
+    return (
+        paragraph.kind in ("text", "heading")
+        and is_mostly_latin(paragraph.text)
+        and han_count(paragraph.text) <= 2
+    )
 
 
 def _en_labelled(paragraphs: list[Paragraph]) -> list[EnFrontMatter]:
@@ -234,7 +242,11 @@ def _en_labelled(paragraphs: list[Paragraph]) -> list[EnFrontMatter]:
 
 
 def _continues_english_abstract(paragraph: Paragraph, abstract: str) -> bool:
-    if not _is_english(paragraph) or EN_KEYWORDS_RE.match(paragraph.text) or EN_ABSTRACT_RE.match(paragraph.text):
+    if (
+        not _is_english(paragraph)
+        or EN_KEYWORDS_RE.match(paragraph.text)
+        or EN_ABSTRACT_RE.match(paragraph.text)
+    ):
         return False
     return not re.search(r"[.!?][\"”’)]?$", abstract) or paragraph.text[:1].islower()
 
@@ -280,7 +292,7 @@ def _en_title_and_authors(
 
 
 def split_title_byline(text: str) -> tuple[str, list[str] | None]:
-    """`Symbiotic Security: New Concepts ... CHENG Ming LIU Xue-lian ·71·` -> (title, [CHENG Ming, LIU Xue-lian]).
+    """`Symbiotic Security: New Concepts ... CHENG Ming LIU Xue-lian ·71·` -> (title, [the two names]).
 
     A line that is only a byline gives ("", names); a line without a byline gives (text, None).
     """
@@ -296,7 +308,9 @@ def split_title_byline(text: str) -> tuple[str, list[str] | None]:
     return text, None
 
 
-AFFILIATION_EN_RE = re.compile(r"[(（][^)）]*(?:Universit|College|Institute|Laborator|School|Academy|Center|Centre)", re.I)
+AFFILIATION_EN_RE = re.compile(
+    r"[(（][^)）]*(?:Universit|College|Institute|Laborator|School|Academy|Center|Centre)", re.I
+)
 
 
 def loose_en_names(text: str) -> list[str]:
@@ -361,6 +375,7 @@ def _is_title_of_next(paragraph: Paragraph, paragraphs: list[Paragraph], next_by
 
 def _without_contents_duplicates(entries: list[EnFrontMatter]) -> list[EnFrontMatter]:
     """A contents entry whose title also heads an abstract is the same article: keep the abstract's."""
+
     def key(entry: EnFrontMatter) -> str:
         return re.sub(r"[^a-z0-9]", "", entry.title.lower())
 

@@ -17,11 +17,9 @@ from importlib import resources
 from glossary.chinese import simplify
 
 LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-WORD_RE = re.compile(r"[a-z][a-z'\-]*")
+WORD_RE = re.compile(r"[a-z][a-z']*")  # hyphens split: `hub-and-spokes` is hub, spokes
 # Sense notes that carry no English a translator would use.
-SKIP_SENSE_RE = re.compile(
-    r"^(CL:|variant of|old variant|see |used in |surname |\(old\)|Japanese variant)"
-)
+SKIP_SENSE_RE = re.compile(r"^(CL:|variant of|old variant|see |used in |surname |\(old\)|Japanese variant)")
 GLOSS_STOPWORDS = frozenset(
     """a an the to of and or in on at for by with from as is be are was were it its this that these those
     sb sth one's oneself someone something etc also esp especially i.e e.g used very not no into up out abbr
@@ -34,7 +32,8 @@ STEM_LENGTH = 7  # Snowball leaves 'hegemon'/'hegemoni', 'internat'/'internation
 
 # Dictionary glosses name places (欧洲 Europe), texts use adjectives (European): compare them as one.
 DEMONYMS = {
-    "chinese": "china", "japanese": "japan", "european": "europe", "american": "america", "asian": "asia",
+    "chinese": "china", "japanese": "japan", "european": "europe", "asian": "asia",
+    "us": "usa", "u.s": "usa", "u.s.": "usa", "america": "usa", "american": "usa",
     "african": "africa", "korean": "korea", "russian": "russia", "indian": "india", "british": "britain",
     "french": "france", "german": "germany", "australian": "australia", "canadian": "canada",
     "arab": "arabia", "arabic": "arabia", "vietnamese": "vietnam", "philippine": "philippines",
@@ -172,7 +171,8 @@ def name_readings(name: str, limit: int = 64) -> list[str]:
 
 # Function words that say nothing about whether two texts translate each other.
 ZH_FUNCTION_WORDS = frozenset(
-    "的 之 与 和 及 以及 或 在 于 下 中 对 对于 其 为 了 是 从 向 把 被 由 而 并 且 等 着 也 都 将 所 以 该 这 那 此 "
+    "的 之 与 和 及 以及 或 在 于 下 中 对 对于 其 为 了 是 从 向 把 被 由 "
+    "而 并 且 等 着 也 都 将 所 以 该 这 那 此 "
     "一种 一个 这种 我们 他们 基于 关于 通过 进行".split()
 )
 

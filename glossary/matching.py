@@ -60,7 +60,13 @@ def match_front_matter(file: str, front: FrontMatter, lexicon: Lexicon) -> list[
 
 
 def _score(
-    zh: ZhFrontMatter, en: EnFrontMatter, zh_index: int, en_index: int, zh_count: int, en_count: int, lexicon: Lexicon
+    zh: ZhFrontMatter,
+    en: EnFrontMatter,
+    zh_index: int,
+    en_index: int,
+    zh_count: int,
+    en_count: int,
+    lexicon: Lexicon,
 ) -> _Candidate:
     parts: dict[str, float] = {}
     evidence: list[str] = []

@@ -83,7 +83,8 @@ def clean_en_byline(text: str) -> str:
 def en_author_names(text: str) -> list[str] | None:
     """The names on an English byline, or None when the text is not one.
 
-    Accepts `WU Zhicheng & LI Wenhua`, `CHENG Ming LIU Xue-lian`, `Ye Hailin`, `Feng Daigao, Zhang Youjun (…)`,
+    Accepts `WU Zhicheng & LI Wenhua`, `CHENG Ming LIU Xue-lian`, `Ye Hailin`,
+    `Feng Daigao, Zhang Youjun (…)`,
     `HAN Dong-Xu WANG PengSHAO Qian-Qian`; every part of a name must read as pinyin, except after a
     country tag such as `〔UK〕Keith Lamb`, which marks a foreign author.
     """
@@ -100,7 +101,9 @@ def en_author_names(text: str) -> list[str] | None:
         return None
     for name in names:
         tokens = EN_TOKEN_RE.findall(name)
-        if not 2 <= len(tokens) <= 4 and not (len(tokens) == 1 and "-" not in tokens[0] and is_pinyin(tokens[0])):
+        if not 2 <= len(tokens) <= 4 and not (
+            len(tokens) == 1 and "-" not in tokens[0] and is_pinyin(tokens[0])
+        ):
             return None
         if not foreign and not all(is_pinyin(token) for token in tokens):
             return None

@@ -31,7 +31,8 @@ class InspectReport:
         files = len({record.file for record in self.articles})
         return (
             f"{files} file(s), {len(self.articles)} article(s): {counts['matched']} matched, "
-            f"{counts['zh_only']} Chinese only, {counts['en_only']} English only; {len(self.problems)} problem(s)"
+            f"{counts['zh_only']} Chinese only, {counts['en_only']} English only; "
+            f"{len(self.problems)} problem(s)"
         )
 
     def to_json(self) -> dict[str, object]:

@@ -30,11 +30,15 @@ def expand_paths(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[Proble
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
             found = [p for p in found if not any(part.startswith(".") for part in p.relative_to(path).parts)]
             if not found:
-                problems.append(Problem(str(path), "no journal text here (no .txt, .md, .pdf or .docx files)"))
+                problems.append(
+                    Problem(str(path), "no journal text here (no .txt, .md, .pdf or .docx files)")
+                )
             files.extend((p, str(p)) for p in found)
         elif path.is_file():
             if path.suffix.lower() not in READERS:
-                problems.append(Problem(str(path), f"unsupported file type '{path.suffix}' (use .txt, .md, .pdf, .docx)"))
+                problems.append(
+                    Problem(str(path), f"unsupported file type '{path.suffix}' (use .txt, .md, .pdf, .docx)")
+                )
             else:
                 files.append((path, str(path)))
         elif path.exists():

@@ -19,14 +19,19 @@ from glossary.chinese import HAN, han_count, is_mostly_latin, latin_count, to_ha
 from glossary.models import Paragraph
 
 LABEL_WORDS = (
-    "内容提要", "内容摘要", "摘要", "提要", "关键词", "关键字", "主题词", "作者简介", "中图分类号", "文献标识码",
+    "内容提要", "内容摘要", "摘要", "提要", "关键词", "关键字", "主题词", "作者简介",
+    "中图分类号", "文献标识码",
     "文章编号", "基金项目", "收稿日期", "责任编辑",
     "內容提要", "內容摘要", "摘要", "關鍵詞", "關鍵字", "作者簡介", "中圖分類號", "文獻標識碼", "文章編號",
     "基金項目", "責任編輯",
 )  # fmt: skip
 _LABEL_ALTERNATION = "|".join(sorted({r"\s*".join(word) for word in LABEL_WORDS}, key=len, reverse=True))
-LABEL_RE = re.compile(rf"^(?P<open>[〔［\[【（(]?)\s*(?P<word>{_LABEL_ALTERNATION})\s*(?P<close>[〕］\]】）)]?)\s*(?P<colon>[:：]?)")
-EN_LABEL_RE = re.compile(r"^(?:Abstracts?|Key\s*[Ww]ords?|KEY\s*WORDS|Keywords|KEYWORDS|ABSTRACT)\s*[:：]", re.I)
+LABEL_RE = re.compile(
+    rf"^(?P<open>[〔［\[【（(]?)\s*(?P<word>{_LABEL_ALTERNATION})\s*(?P<close>[〕］\]】）)]?)\s*(?P<colon>[:：]?)"
+)
+EN_LABEL_RE = re.compile(
+    r"^(?:Abstracts?|Key\s*[Ww]ords?|KEY\s*WORDS|Keywords|KEYWORDS|ABSTRACT)\s*[:：]", re.I
+)
 HEADING_RE = re.compile(
     rf"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分]|"
     rf"\d{{1,2}}[.．、]\s*[{HAN}]|[IVX]+\.\s+[A-Z])"
@@ -37,7 +42,9 @@ LONE_CITATION_RE = re.compile(r"^\[\d{1,3}\]$")
 CONTINUATION_NOTE_RE = re.compile(r"[（(]\s*[上下][接转]\s*\d+\s*页\s*[)）]")
 MARKDOWN_HEADING_RE = re.compile(r"^(#{1,6})\s+")
 SUP_RE = re.compile(r"<sup>.*?</sup>|\^\[\d{1,3}\]|\^\{[^}]*\}")
-SPACE_AFTER_CJK_PUNCTUATION_RE = re.compile(r"(?<=[\u3000-\u303f\uff01-\uff1f\uff08\uff09“”])\s+(?=\S)|\s+(?=[\u3001\u3002\uff0c\uff1a\uff1b\uff09”])")
+SPACE_AFTER_CJK_PUNCTUATION_RE = re.compile(
+    r"(?<=[\u3000-\u303f\uff01-\uff1f\uff08\uff09“”])\s+(?=\S)|\s+(?=[\u3001\u3002\uff0c\uff1a\uff1b\uff09”])"
+)
 TERMINAL_RE = re.compile(r"[。！？!?…”’\"」』）)\]】.:：；;]$")
 TRAILING_CITATION_RE = re.compile(r"(?:\s*\[\d{1,3}(?:[-–,，]\d{1,3})*\])+$")
 LINE_END_SOFT_HYPHEN = ("\u2043", "\u00ad")  # the typesetter's break marks: `he⁃` + `gemonic`
@@ -75,7 +82,9 @@ WIDE_PUNCTUATION = frozenset("“”‘’—…·")
 def em_width(text: str) -> float:
     """Printed width in ems: Chinese characters and punctuation take one, everything else half."""
     wide = han_count(text) + sum(
-        1 for char in text if "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef" or char in WIDE_PUNCTUATION
+        1
+        for char in text
+        if "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef" or char in WIDE_PUNCTUATION
     )
     return wide + (len(text) - wide) * 0.5
 
@@ -120,7 +129,7 @@ def classify(lines: list[str]) -> list[_Line]:
             kind = "markdown-heading"
         elif HEADING_RE.match(text):
             kind = "heading"
-        elif LABEL_RE.match(text) and text != raw.strip() or EN_LABEL_RE.match(text) or _is_label(text):
+        elif EN_LABEL_RE.match(text) or _is_label(text):
             kind = "label"
         elif FOOTNOTE_RE.match(text):
             kind = "footnote"
@@ -138,7 +147,9 @@ def _is_label(text: str) -> bool:
 
 
 def _looks_like_running_header(text: str) -> bool:
-    return len(text) <= 40 and not TERMINAL_RE.search(text) and "，" not in text and not FOOTNOTE_RE.match(text)
+    return (
+        len(text) <= 40 and not TERMINAL_RE.search(text) and "，" not in text and not FOOTNOTE_RE.match(text)
+    )
 
 
 def to_paragraphs(lines: list[str], wrapped: bool = True) -> list[Paragraph]:
@@ -171,7 +182,12 @@ def to_paragraphs(lines: list[str], wrapped: bool = True) -> list[Paragraph]:
                 close(current)
             current = _Open("footnote", [line])
             continue
-        if current and current.kind == "footnote" and suspended and (line.page_start or _ended(classified, current)):
+        if (
+            current
+            and current.kind == "footnote"
+            and suspended
+            and (line.page_start or _ended(classified, current))
+        ):
             close(current)
             current, suspended = suspended[0], None
         if wrapped and current and _continues(classified, current, line):
@@ -192,7 +208,11 @@ def _neighbour_width(classified: list[_Line], line: _Line, latin: bool) -> float
     """The printed column width near `line`: the second widest nearby line of the same script."""
     window = classified[max(0, line.position - 6) : line.position + 7]
     widths = sorted(
-        (other.width for other in window if other.latin == latin and other.kind in ("text", "footnote", "label")),
+        (
+            other.width
+            for other in window
+            if other.latin == latin and other.kind in ("text", "footnote", "label")
+        ),
         reverse=True,
     )
     return widths[1] if len(widths) > 1 else line.width
@@ -209,14 +229,23 @@ def _ended(classified: list[_Line], block: _Open) -> bool:
     full = _neighbour_width(classified, last, last.latin)
     if last.latin:
         return last.width < SHORT_LATIN_SHARE * full
-    indent = INDENT_EM if len(block.parts) == 1 else 0.0
+    indent = INDENT_EM if len(block.parts) == 1 and last.kind == "text" else 0.0
     return last.width <= full - SHORT_BY_EM - indent
+
+
+def _unclosed_bracket(block: _Open) -> bool:
+    last = block.parts[-1].text
+    return last.count("（") + last.count("(") > last.count("）") + last.count(")")
 
 
 def _continues(classified: list[_Line], block: _Open, line: _Line) -> bool:
     """Does `line` carry on the paragraph that `block` holds so far?"""
     last = block.parts[-1]
-    if line.kind != "text" or block.kind == "markdown-heading" or (line.page_start and block.kind == "footnote"):
+    if (
+        line.kind != "text"
+        or block.kind == "markdown-heading"
+        or (line.page_start and block.kind == "footnote")
+    ):
         return False
     if last.text.endswith(("-", *LINE_END_SOFT_HYPHEN)) and line.text[:1].isalpha():
         return True
@@ -228,13 +257,16 @@ def _continues(classified: list[_Line], block: _Open, line: _Line) -> bool:
         return line.text[:1].islower() if last.latin else bool(re.match(f"[{HAN}，、；：]", line.text))
     if _looks_like_author_line(line.text):
         return False
+    if _unclosed_bracket(block):
+        return True  # `前景理论（prospect` + `theory）`: a gloss never ends a paragraph half open
     if last.latin and re.search(r"[.!?][\"'”’)]?$", last.text) and _looks_like_title(line.text):
         return False
     return not _ended(classified, block)
 
 
 TITLE_SMALL_WORDS = frozenset(
-    "a an the of and or in on for to with amid under between toward towards from by at as into its their".split()
+    """a an the of and or in on for to with amid under between toward towards from by at as into
+    its their""".split()
 )
 
 
@@ -260,10 +292,7 @@ def _build(block: _Open) -> Paragraph:
     for part in block.parts:
         text = join_wrapped(text, part.text)
         offsets.append((max(len(text) - len(part.text), 0), part.number))
-    if is_mostly_latin(text):
-        text = tidy_english(text)
-    else:
-        text = SPACE_AFTER_CJK_PUNCTUATION_RE.sub("", text)
+    text = tidy_english(text) if is_mostly_latin(text) else SPACE_AFTER_CJK_PUNCTUATION_RE.sub("", text)
     kind = "heading" if block.kind == "markdown-heading" else block.kind
     return Paragraph(text=text, line_offsets=offsets, kind=kind)
 
@@ -282,7 +311,7 @@ def join_wrapped(left: str, right: str) -> str:
 
 
 def tidy_english(text: str) -> str:
-    """Half-width forms and ASCII spacing for an English paragraph: `goods ，especially` -> `goods, especially`."""
+    """Half-width forms and ASCII spacing for English: `goods ，especially` -> `goods, especially`."""
     text = to_halfwidth(text)
     text = re.sub(r"\s+([,;:.!?)])", r"\1", text)
     text = re.sub(r"([,;:])(?=[A-Za-z\"“(])", r"\1 ", text)

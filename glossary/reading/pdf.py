@@ -16,7 +16,9 @@ def read_lines(path: Path, name: str) -> tuple[list[str], str]:
     try:
         document = pypdfium2.PdfDocument(path)
     except pypdfium2.PdfiumError as error:
-        problem = "encrypted PDF (needs a password)" if "password" in str(error).lower() else "not a readable PDF"
+        problem = (
+            "encrypted PDF (needs a password)" if "password" in str(error).lower() else "not a readable PDF"
+        )
         raise GlossaryError(name, problem) from None
     try:
         pages = []

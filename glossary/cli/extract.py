@@ -1,0 +1,150 @@
+"""`glossary extract`: journal files to a reviewed-glossary workbook."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from glossary.cli.common import EXIT_FAILED, EXIT_PROBLEMS, report_errors, warn_problems
+from glossary.errors import GlossaryError, Problem
+from glossary.extraction import Progress
+from glossary.models import SOURCE_KINDS
+
+
+@dataclass
+class ExtractReport:
+    output: Path
+    articles: int
+    matched: int
+    rows: int
+    by_source: Counter[str]
+    seconds: dict[str, float]
+    problems: list[Problem] = field(default_factory=list)
+    merge: str = ""  # what carrying the reviewer's decisions over did, "" for a new workbook
+
+    def summary(self) -> list[str]:
+        sources = ", ".join(f"{self.by_source.get(kind, 0)} {kind}" for kind in SOURCE_KINDS)
+        stages = ", ".join(f"{name} {value:.1f}s" for name, value in self.seconds.items() if name != "total")
+        lines = [
+            f"wrote {self.output}: {self.rows} rows from {self.articles} articles ({self.matched} matched)",
+            f"pairs by source: {sources}",
+            f"time {self.seconds.get('total', 0.0):.1f}s ({stages})",
+        ]
+        if self.merge:
+            lines.insert(1, f"kept the reviewer's decisions: {self.merge}")
+        return lines
+
+
+def extract(
+    paths: list[Path], output: Path, termlists: list[Path] | None = None, progress: Progress | None = None
+) -> ExtractReport:
+    """Extract term pairs from `paths` into the workbook `output`, merging with it if it exists.
+
+    Raises GlossaryError when nothing usable was found (and then writes nothing).
+    """
+    from glossary.extraction import extract_pairs
+    from glossary.review import save_glossary
+    from glossary.rows import build_glossary
+    from glossary.termlist_files import load_termlists
+
+    started = time.perf_counter()
+    termlists = termlists or []
+    problems: list[Problem] = []
+    known = load_termlists(termlists, problems=problems)
+    extraction = extract_pairs(paths, known, progress)
+    problems.extend(extraction.problems)
+    records = extraction.records
+    if not records:
+        raise _nothing_found(paths, problems)
+    glossary = build_glossary(
+        extraction.pairs, records, extraction.frequencies, paths, termlists, time.perf_counter() - started
+    )
+    writing = time.perf_counter()
+    merge = save_glossary(output, glossary, known)
+    seconds = {**extraction.seconds, "workbook": time.perf_counter() - writing}
+    seconds["total"] = time.perf_counter() - started
+    return ExtractReport(
+        output=output,
+        articles=len(records),
+        matched=sum(record.matched for record in records),
+        rows=len(glossary.rows),
+        by_source=extraction.pairs_by_source(),
+        seconds=seconds,
+        problems=problems,
+        merge=merge.summary() if merge else "",
+    )
+
+
+def _nothing_found(paths: list[Path], problems: list[Problem]) -> GlossaryError:
+    if len(problems) == 1:
+        return GlossaryError(
+            problems[0].where, f"{problems[0].problem}; no journal articles found, nothing written"
+        )
+    listed = "; ".join(str(problem) for problem in problems[:3]) + ("; ..." if len(problems) > 3 else "")
+    where = ", ".join(str(path) for path in paths)
+    return GlossaryError(
+        where,
+        f"no journal articles found, nothing written ({listed})"
+        if problems
+        else "no journal articles found, nothing written",
+    )
+
+
+class _ProgressBar:
+    """A progress bar on stderr for runs over several files, when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if total < 2 or not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=stage, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+        if done >= total:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("glossary.xlsx"),
+    show_default=True,
+    help="Workbook to write; an existing one is merged, keeping every review decision.",
+)
+@click.option(
+    "--termlist",
+    "termlists",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Known pairs (TSV zh, en, note, status; or our TBX/CSV exports). Repeatable.",
+)
+@report_errors
+def extract_cli(paths: tuple[Path, ...], output: Path, termlists: tuple[Path, ...]) -> None:
+    """Extract Chinese-English term pairs from PATHS into a glossary workbook.
+
+    Pairs come from keyword lists, titles, aligned abstract sentences, parenthetical glosses in the
+    text and termlists; each row says which, with a Confidence in [0, 1]. Running again over an
+    existing workbook keeps what its reviewer decided and backs the old file up beside it.
+    """
+    for termlist in termlists:
+        if not termlist.is_file():
+            raise GlossaryError(str(termlist), "no such termlist file")
+    report = extract(list(paths), output, list(termlists), progress=_ProgressBar())
+    warn_problems(report.problems)
+    click.echo("\n".join(report.summary()))
+    if not report.rows:
+        raise SystemExit(EXIT_FAILED)
+    if report.problems:
+        raise SystemExit(EXIT_PROBLEMS)

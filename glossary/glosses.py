@@ -1,0 +1,337 @@
+"""Parenthetical glosses: a Chinese term followed by its English in brackets, anywhere in an issue.
+
+前景理论（prospect theory）, 国际货币基金组织（IMF）, 卡尼曼（Daniel Kahneman）.
+The Chinese side is the minimal
+term: what the quotes enclose, the transliterated name, or the end of the noun phrase the dictionary says
+the English translates. Citations, years, pages, examples (（如 IGF）) and whole sentences are not glosses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from glossary.candidates import ChineseAnalyzer, ZhToken
+from glossary.chinese import HAN, simplify, to_halfwidth
+from glossary.lexicon import ZH_FUNCTION_WORDS, Lexicon, content_words, english_stems, name_readings
+from glossary.names import name_key
+
+PAREN_RE = re.compile(r"[（(]([^（）()]{1,160})[）)]")
+CLOSING_QUOTES = {"”": "“", "」": "「", "』": "『", "》": "《", "’": "‘"}
+NOT_GLOSS_START_RE = re.compile(
+    r"^\s*(?:如|例如|比如|参见|参阅|见|即|包括|含|详见|引自|转引自|e\.g\.|i\.e\.|see\b|cf\.)", re.I
+)
+NOT_GLOSS_RE = re.compile(
+    r"项目编号|编号|https?://|www\.|\bet al\b|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|\d{4}|[。！？]"
+)
+ABBREVIATION_MARK_RE = re.compile(r"^\s*(?:以下)?(?:简称|下称|缩写为?|英文缩写|abbreviated as)\s*", re.I)
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$|^[A-Z][a-z]?[A-Z][A-Z0-9\-]{0,8}$")
+# Characters that spell foreign names in Chinese transliteration (and the middle dot between name parts).
+TRANSLITERATION = frozenset(
+    "李瑟茨慈芙娜妮娅莉露丝黛琪薇娃翰汀鲍蕾姬缪耶朔阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕别宾波伯勃博布查昌达戴丹道德登邓迪蒂丁东杜敦多厄恩尔法范菲费芬"
+    "丰弗福夫盖甘冈高戈哥格根贡古瓜哈海汉豪赫黑亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷"
+    "蕾里理丽利列林琳卢鲁路伦罗洛马玛迈麦曼芒梅蒙米密明摩莫默姆穆纳奈南内尼涅宁纽努诺欧帕潘庞佩彭皮平珀普齐"
+    "奇恰乔琼丘萨塞赛桑瑟森沙莎山尚舍圣施什史士舒斯松苏索塔泰坦汤唐特提廷图托瓦万威韦维温文沃乌伍西希锡夏谢"
+    "辛休雅亚扬耶伊因英尤于约泽扎詹哲珍芝朱兹佐·"
+)
+NOUN_TAGS = frozenset("n nr nr1 nr2 nrj nrf nrfg nrt ns nt nz nl ng vn an j l eng b s a".split())
+MAX_GLOSS_WORDS = 12
+MAX_LEFT_CHARS = 30
+MAX_TERM_CHARS = 16
+
+
+@dataclass
+class Gloss:
+    zh: str  # as written
+    en: str  # as written
+    kind: str  # "term", "acronym", "person"
+    certainty: float  # how sure the Chinese boundary is
+    offset: int  # where the Chinese term starts in the paragraph text
+    context: str  # the sentence around it
+
+
+def find_glosses(text: str, analyzer: ChineseAnalyzer, lexicon: Lexicon) -> list[Gloss]:
+    """Every parenthetical gloss in one paragraph of Chinese text."""
+    glosses: list[Gloss] = []
+    for match in PAREN_RE.finditer(text):
+        parts = gloss_parts(match[1])
+        if not parts:
+            continue
+        left = text[max(0, match.start() - MAX_LEFT_CHARS) : match.start()]
+        if not re.search(f"[{HAN}”」』》’]$", left):
+            continue
+        context = _sentence_around(text, match.start(), match.end())
+        for english, shape in parts:
+            found = _chinese_term(left, english, shape, analyzer, lexicon)
+            if found is None:
+                continue
+            term, kind, certainty = found
+            offset = match.start() - len(term)
+            glosses.append(Gloss(term, english, kind, certainty, offset, context))
+    return glosses
+
+
+def gloss_parts(inner: str) -> list[tuple[str, str]]:
+    """The English of a parenthesis as (text, shape) pieces, or [] when it is not a gloss.
+
+    Shapes: "acronym" (`IMF`), "name" (`Daniel Kahneman`, `H.A.de Bary`), "phrase" (`prospect theory`).
+    `The World Summit on the Information Society，简称 WSIS` gives the name and the acronym.
+    """
+    inner = inner.strip()
+    if NOT_GLOSS_START_RE.match(inner) or NOT_GLOSS_RE.search(inner):
+        return []
+    pieces = [ABBREVIATION_MARK_RE.sub("", piece).strip() for piece in re.split(r"\s*[，,；;]\s*", inner)]
+    pieces = [to_halfwidth(piece).strip(" '\"“”‘’") for piece in pieces if piece.strip()]
+    if not pieces or len(pieces) > 2:
+        return []
+    parts: list[tuple[str, str]] = []
+    for piece in pieces:
+        if re.search(f"[{HAN}]", piece) or not re.search(r"[A-Za-z]{2,}", piece):
+            return []
+        words = piece.split()
+        if len(words) > MAX_GLOSS_WORDS:
+            return []
+        if ACRONYM_RE.match(piece):
+            parts.append((piece, "acronym"))
+        elif _looks_like_name(piece):
+            parts.append((piece, "name"))
+        else:
+            parts.append((piece, "phrase"))
+    return parts
+
+
+def _looks_like_name(text: str) -> bool:
+    """`Daniel Kahneman`, `John J.Mearsheimer`, `H.A.de Bary`, `Jean-Claude Juncker`;
+    not `Inflation Reduction Act`."""
+    spaced = re.sub(r"([A-Z]\.)(?=[A-Za-z])", r"\1 ", text)
+    words = spaced.split()
+    if not 1 <= len(words) <= 5 or not NAME_WORD_RE.match(words[-1]):
+        return False
+    things = {
+        "act",
+        "law",
+        "initiative",
+        "agreement",
+        "treaty",
+        "strategy",
+        "system",
+        "organization",
+        "forum",
+        "deal",
+        "shock",
+        "theory",
+        "doctrine",
+        "plan",
+        "program",
+        "programme",
+        "council",
+        "union",
+    }
+    if any(word.lower().strip(".,") in things for word in words):
+        return False
+    return all(
+        NAME_WORD_RE.match(word) or re.fullmatch(r"[A-Z]\.", word) or word in NAME_PARTICLES for word in words
+    )
+
+
+NAME_WORD_RE = re.compile(r"^[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*$")
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "la", "le", "ul", "bin", "al", "da", "di", "du"})
+
+
+def _chinese_term(
+    left: str, english: str, shape: str, analyzer: ChineseAnalyzer, lexicon: Lexicon
+) -> tuple[str, str, float] | None:
+    """(Chinese term as written, kind, certainty of its boundary) for the gloss `english` after `left`."""
+    closing = left[-1]
+    if closing in CLOSING_QUOTES:
+        opening = left.rfind(CLOSING_QUOTES[closing], 0, len(left) - 1)
+        quoted = left[opening + 1 : -1] if opening >= 0 else ""
+        if 2 <= len(quoted) <= MAX_TERM_CHARS and not re.search(r"[，。；：]", quoted):
+            return quoted, "acronym" if shape == "acronym" else "term", 0.95
+        return None
+    tokens = analyzer.tokens(left)
+    if shape == "name":
+        person = _person(left, english) or _tagged_person(left, tokens)
+        if person:
+            return person[0], "person", person[1]
+    if shape == "acronym":
+        found = _acronym_suffix(left, tokens, english, lexicon)
+        return (found[0], "acronym", found[1]) if found else None
+    best = _best_translated_suffix(_trailing_clause(tokens), english, lexicon)
+    if best:
+        return _as_written(left, best[0]), "term", best[1]
+    term = "".join(token.word for token in _trailing_noun_chunk(tokens))[-MAX_TERM_CHARS:]
+    return (_as_written(left, term), "term", 0.5) if len(term) >= 2 else None
+
+
+def _as_written(left: str, simplified_suffix: str) -> str:
+    """The suffix as the author wrote it (the tokens are simplified), with a bound prefix before it:
+    跨 (trans-), 泛 (pan-), 反 (anti-) belong to the term whatever the dictionary says."""
+    start = len(left) - len(simplified_suffix)
+    if start > 0 and simplify(left[start - 1]) in BOUND_PREFIXES:
+        start -= 1
+    return left[start:]
+
+
+BOUND_PREFIXES = frozenset("跨泛反超非准逆")
+
+
+def _person(left: str, english: str) -> tuple[str, float] | None:
+    """A Chinese name spelled in pinyin, else the run of transliteration characters before the bracket."""
+    key = name_key(english)
+    reversed_key = name_key(" ".join(reversed(english.split())))
+    for size in (2, 3, 4):
+        candidate = left[-size:]
+        if re.fullmatch(f"[{HAN}]+", candidate):
+            readings = set(name_readings(candidate))
+            if key in readings or reversed_key in readings:
+                return candidate, 0.95
+    run = ""
+    for char in reversed(simplify(left)):
+        if char not in TRANSLITERATION:
+            break
+        run = char + run
+    run = run.lstrip("·")
+    if len(run) >= 2:
+        return left[len(left) - len(run) :], 0.85
+    return None
+
+
+def _tagged_person(left: str, tokens: list[ZhToken]) -> tuple[str, float] | None:
+    """A name jieba knows as one (沈大伟/nr): the last token, when it is tagged as a personal name."""
+    if tokens and tokens[-1].tag.startswith("nr") and 2 <= len(tokens[-1].word) <= 8:
+        return _as_written(left, tokens[-1].word), 0.8
+    return None
+
+
+def _trailing_clause(tokens: list[ZhToken], names: bool = False) -> list[ZhToken]:
+    """The tokens back to the last punctuation or structural particle: where a term can start.
+
+    With `names`, a dash between words (政治—安全共同体) and 与/和 (贸易与技术理事会) stay inside: names of
+    bodies contain them, and the acronym decides how far back the name goes.
+    """
+    clause: list[ZhToken] = []
+    for token in reversed(tokens):
+        inside = names and clause and (token.word in NAME_JOINERS)
+        if not inside and (
+            token.tag in ("x", "w", "uj", "ul", "p", "c") or token.word in "，。；：、“”《》—"
+        ):
+            break
+        clause.insert(0, token)
+    while clause and clause[0].word in NAME_JOINERS:
+        clause.pop(0)
+    return clause[-MAX_CLAUSE_TOKENS:]
+
+
+NAME_JOINERS = frozenset({"—", "－", "-", "与", "和", "及"})
+
+
+MAX_CLAUSE_TOKENS = 8
+# A term does not begin on a numeral, measure word, adverb, pronoun, localiser or particle.
+BAD_START_TAGS = frozenset("m mq q d r rr rz f u uj ul uz ug uv ud p c t".split())
+
+
+def _trailing_noun_chunk(tokens: list[ZhToken]) -> list[ZhToken]:
+    """The noun phrase that ends the text: nouns, plus a final two-character word jieba tags as a verb."""
+    chunk: list[ZhToken] = []
+    for token in reversed(tokens):
+        if token.tag in NOUN_TAGS or (not chunk and token.tag.startswith("v") and len(token.word) >= 2):
+            chunk.insert(0, token)
+        else:
+            break
+    return chunk
+
+
+def _acronym_suffix(
+    left: str, tokens: list[ZhToken], acronym: str, lexicon: Lexicon
+) -> tuple[str, float] | None:
+    """The suffix whose words' English initials spell the most of the acronym (in any order: English
+    reorders), each word that spells nothing costing a little. Falls back to the trailing noun phrase."""
+    clause = _trailing_clause(tokens, names=True)
+    for first in range(len(clause) - 1, -1, -1):
+        suffix = "".join(token.word for token in clause[first:])
+        if any(re.search(rf"\b{re.escape(acronym)}\b", gloss) for gloss in lexicon.glosses(suffix)):
+            return _as_written(left, suffix), 0.95  # CC-CEDICT knows this name by this acronym
+    letters = [char for char in acronym.upper() if char.isalpha()]
+    best: tuple[float, str] | None = None
+    for first in range(len(clause)):
+        if clause[first].tag in BAD_START_TAGS:
+            continue
+        words = [word for token in clause[first:] for word in lexicon.segment(token.word)]
+        suffix = "".join(token.word for token in clause[first:])
+        if len(suffix) < 2 or len(suffix) > MAX_TERM_CHARS:
+            continue
+        remaining = list(letters)
+        silent = 0
+        for word in words:
+            spelled = _letters_spelled(lexicon, word, remaining)
+            for letter in spelled:
+                remaining.remove(letter)
+            silent += not spelled
+        score = (len(letters) - len(remaining)) / max(len(letters), 1) - ACRONYM_SILENT_COST * silent
+        if clause[first].tag.startswith("v"):
+            score -= VERB_START_COST  # names rarely begin with a verb: 成立/研制/升级 + name
+        if best is None or score > best[0] or (score == best[0] and len(suffix) < len(best[1])):
+            best = (score, suffix)
+    if best and best[0] >= MIN_ACRONYM_FIT:
+        return _as_written(left, best[1]), 0.6 + 0.3 * min(best[0], 1.0)
+    chunk = "".join(token.word for token in _trailing_noun_chunk(tokens))[-MAX_TERM_CHARS:]
+    return (_as_written(left, chunk), 0.5) if len(chunk) >= 2 else None
+
+
+ACRONYM_SILENT_COST = 0.05
+MIN_ACRONYM_FIT = 0.4
+
+
+VERB_START_COST = 0.2
+
+
+def _letters_spelled(lexicon: Lexicon, word: str, letters: list[str]) -> list[str]:
+    """The acronym letters one sense of `word` spells with its initials (the sense that spells most)."""
+    best: list[str] = []
+    alternatives = [alternative for gloss in lexicon.glosses(word) for alternative in gloss.split(";")]
+    for gloss in alternatives:
+        available = list(letters)
+        spelled = []
+        for token in content_words(gloss):
+            initial = token[0].upper()
+            if initial in available:
+                available.remove(initial)
+                spelled.append(initial)
+        if len(spelled) > len(best):
+            best = spelled
+    return best
+
+
+def _best_translated_suffix(chunk: list[ZhToken], english: str, lexicon: Lexicon) -> tuple[str, float] | None:
+    """The shortest token-boundary suffix of the chunk that explains as much of the English as any does."""
+    wanted = english_stems(english)
+    if not wanted:
+        return None
+    best: tuple[float, float, int, str] | None = None
+    for first in range(len(chunk)):
+        if chunk[first].tag in BAD_START_TAGS:
+            continue
+        suffix = "".join(token.word for token in chunk[first:])
+        if len(suffix) < 2 or len(suffix) > MAX_TERM_CHARS:
+            continue
+        words = [word for word in lexicon.segment(suffix) if word not in ZH_FUNCTION_WORDS]
+        glossed = [lexicon.gloss_stems(word) for word in words]
+        english_share = len(wanted & set().union(*glossed)) / len(wanted)
+        chinese_share = sum(1 for stems in glossed if stems & wanted) / max(len(words), 1)
+        candidate = (english_share, chinese_share, -len(suffix), suffix)
+        if english_share > 0 and (best is None or candidate[:3] > best[:3]):
+            best = candidate
+    if best is None:
+        return None
+    english_share, chinese_share, _, suffix = best
+    return suffix, 0.55 + 0.4 * english_share * (0.5 + 0.5 * chinese_share)
+
+
+def _sentence_around(text: str, start: int, end: int, reach: int = 60) -> str:
+    left = max(text.rfind(mark, 0, start) for mark in "。！？；")
+    right_candidates = [position for mark in "。！？；" if (position := text.find(mark, end)) >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    left = max(left + 1, start - reach)
+    right = min(right + 1, end + reach)
+    return text[left:right].strip()

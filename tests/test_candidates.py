@@ -1,0 +1,82 @@
+"""Term candidates: Chinese spans, termhood, English spans and keys."""
+
+from collections import Counter
+
+import pytest
+
+from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, c_values, en_spans, english_key
+
+
+@pytest.fixture(scope="module")
+def chinese() -> ChineseAnalyzer:
+    return ChineseAnalyzer(["全球安全倡议"])
+
+
+@pytest.fixture(scope="module")
+def english() -> EnglishAnalyzer:
+    return EnglishAnalyzer()
+
+
+def test_chinese_candidates_respect_clause_edges(chinese: ChineseAnalyzer) -> None:
+    text = "中国提出的全球安全倡议有助于推动构建人类命运共同体。"
+    found = {candidate.text for candidate in chinese.candidates(text)}
+    assert "全球安全倡议" in found
+    assert "人类命运共同体" in found
+    assert not any(candidate.startswith("构建") for candidate in found)  # a term does not start with a verb
+    assert not any("的" in candidate for candidate in found)  # nor runs over a structural particle
+
+
+def test_known_terms_inside_longer_dictionary_words(chinese: ChineseAnalyzer) -> None:
+    analyzer = ChineseAnalyzer(["构建人类命运共同体"])
+    found = {
+        candidate.text for candidate in analyzer.candidates("推动构建人类命运共同体。", ["人类命运共同体"])
+    }
+    assert "人类命运共同体" in found
+
+
+def test_candidate_offsets_follow_the_original_text(chinese: ChineseAnalyzer) -> None:
+    text = "推進全球安全倡議。"  # traditional characters: keys are simplified, offsets stay valid
+    candidate = next(c for c in chinese.candidates(text) if c.text == "全球安全倡议")
+    assert text[candidate.start : candidate.end] == "全球安全倡議"
+
+
+def test_general_words_are_marked(chinese: ChineseAnalyzer) -> None:
+    single = {c.text: c.single_generic for c in chinese.candidates("中国的发展，霸权的逻辑。")}
+    assert single.get("中国") is True
+    assert single.get("霸权") is False
+
+
+def test_c_value_discounts_strings_only_seen_inside_a_longer_term() -> None:
+    frequencies = Counter({"日本关键矿产战略": 5, "日本关键": 5, "全球安全": 7, "全球安全倡议": 4})
+    scores = c_values(frequencies)
+    assert scores["日本关键"] == 0
+    assert scores["全球安全"] > 0  # three independent occurrences
+    assert scores["日本关键矿产战略"] > scores["全球安全倡议"]
+
+
+def test_english_spans_are_term_shaped(english: EnglishAnalyzer) -> None:
+    tokens = english.tokens("The Global Development Initiative (GDI) has received positive responses.")
+    surfaces = {span.surface for span in en_spans(tokens)}
+    assert "Global Development Initiative" in surfaces
+    assert "GDI" in surfaces
+    assert not any(surface.endswith("positive") for surface in surfaces)
+    assert not any("has" in surface.split() for surface in surfaces)
+
+
+def test_english_spans_take_prepositional_terms(english: EnglishAnalyzer) -> None:
+    tokens = english.tokens("China works for a community with a shared future for mankind.")
+    assert "community with a shared future for mankind" in {span.surface for span in en_spans(tokens)}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("the Global Development Initiatives", "global development initiative"),
+        ("China's rise", "china rise"),
+        ("Latin American countries", "latin american country"),
+        ("non-traditional security", "non traditional security"),
+        ("analysis", "analysis"),
+    ],
+)
+def test_english_key(text: str, key: str) -> None:
+    assert english_key(text) == key

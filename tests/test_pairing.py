@@ -1,0 +1,132 @@
+"""Pairing: evidence between Chinese terms and English spans, keywords, Confidence."""
+
+import pytest
+
+from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer
+from glossary.lexicon import load_lexicon
+from glossary.models import AlignedUnit, KnownPair
+from glossary.pairing import Observation, Pairer, aggregate, combine, zh_key
+
+TITLE = AlignedUnit(
+    "title",
+    "全球安全倡议与地区安全治理",
+    "The Global Security Initiative and Regional Security Governance",
+    "A1",
+)
+SENTENCES = [
+    AlignedUnit(
+        "abstract",
+        "全球安全倡议为破解全球安全赤字提供了中国方案。",
+        "The Global Security Initiative offers a Chinese solution to the global security deficit.",
+        "A1",
+    ),
+    AlignedUnit(
+        "abstract",
+        "地区安全治理面临霸权主义和集团对抗等挑战。",
+        "Regional security governance faces challenges such as hegemonism and bloc confrontation.",
+        "A1",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def analyzers() -> tuple[ChineseAnalyzer, EnglishAnalyzer]:
+    return ChineseAnalyzer(), EnglishAnalyzer()
+
+
+def make_pairer(analyzers, known: list[KnownPair] | None = None, units=None) -> Pairer:
+    chinese, english = analyzers
+    return Pairer(units or [TITLE, *SENTENCES], known or [], load_lexicon(), chinese, english)
+
+
+def best_english(observations: list[Observation]) -> dict[str, str]:
+    best: dict[str, Observation] = {}
+    for observation in observations:
+        if observation.zh not in best or observation.strength > best[observation.zh].strength:
+            best[observation.zh] = observation
+    return {zh: observation.en for zh, observation in best.items()}
+
+
+def test_unit_pairs_by_dictionary_composition(analyzers) -> None:
+    pairs = best_english(make_pairer(analyzers).unit_observations())
+    assert pairs["全球安全倡议"] == "Global Security Initiative"
+    assert pairs["地区安全治理"] == "regional security governance"
+    assert pairs["霸权主义"] == "hegemonism"
+    assert pairs["集团对抗"] == "bloc confrontation"
+    assert "中国" not in pairs  # general words are not terms
+
+
+def test_one_english_span_is_not_given_to_two_overlapping_terms(analyzers) -> None:
+    observations = make_pairer(analyzers).unit_observations()
+    in_title = [o for o in observations if o.source == "title"]
+    spans = [o.en_key for o in in_title]
+    assert len(spans) == len(set(spans))
+
+
+def test_termlist_prior_and_case(analyzers) -> None:
+    known = [KnownPair("集团对抗", "bloc confrontation", status="approved")]
+    observations = make_pairer(analyzers, known).unit_observations()
+    pair = next(o for o in observations if o.zh == "集团对抗")
+    assert pair.evidence["termlist"] == 1.0
+    assert pair.strength >= 0.97
+    assert pair.en == "bloc confrontation"  # lower case: not a name
+
+
+def test_keywords_in_order_when_evidence_agrees(analyzers) -> None:
+    pairer = make_pairer(analyzers)
+    found = pairer.keyword_observations(
+        "A1", ["全球安全倡议", "霸权主义"], ["Global Security Initiative", "hegemonism"], []
+    )
+    assert {(o.zh, o.en) for o in found} == {
+        ("全球安全倡议", "Global Security Initiative"),
+        ("霸权主义", "hegemonism"),
+    }
+    assert all(o.source == "keywords" and o.strength > 0.9 for o in found)
+
+
+def test_keywords_reordered_by_evidence(analyzers) -> None:
+    pairer = make_pairer(analyzers)
+    found = pairer.keyword_observations(
+        "A1", ["霸权主义", "集团对抗"], ["bloc confrontation", "hegemonism"], []
+    )
+    assert {(o.zh, o.en) for o in found} == {("霸权主义", "hegemonism"), ("集团对抗", "bloc confrontation")}
+
+
+def test_withheld_english_keywords_found_in_the_abstract_or_not_at_all(analyzers) -> None:
+    pairer = make_pairer(analyzers)
+    found = pairer.keyword_observations("A1", ["安全赤字", "中美关系"], [], pairer.units)
+    assert [(o.zh, o.en) for o in found] == [("安全赤字", "global security deficit")] or [
+        (o.zh, o.en) for o in found
+    ] == [("安全赤字", "security deficit")]
+    assert all(o.zh != "中美关系" for o in found)  # not rendered anywhere: no guess
+
+
+def test_confidence_combines_sources_and_articles() -> None:
+    def seen(source: str, strength: float, article: str) -> Observation:
+        return Observation(
+            "前景理论", "前景理论", "prospect theory", "prospect theory", source, article, strength
+        )
+
+    one = combine([seen("abstract", 0.6, "A1")], 1)
+    two_sources = combine([seen("abstract", 0.6, "A1"), seen("parenthetical", 0.6, "A1")], 1)
+    two_articles = combine([seen("abstract", 0.6, "A1"), seen("abstract", 0.6, "A2")], 2)
+    assert one == pytest.approx(0.6)
+    assert two_sources == pytest.approx(0.84)
+    assert one < two_articles < two_sources
+    assert combine([seen("termlist", 1.0, "")], 0) <= 0.99
+
+
+def test_aggregate_orders_rows_of_a_term_best_first() -> None:
+    def seen(en: str, strength: float, article: str) -> Observation:
+        return Observation("大国", "大国", en, en, "abstract", article, strength)
+
+    pairs = aggregate(
+        [seen("major power", 0.8, "A1"), seen("major power", 0.8, "A2"), seen("great power", 0.85, "A3")]
+    )
+    assert [pair.en for pair in pairs] == ["major power", "great power"]
+    assert pairs[0].confidence > pairs[1].confidence
+
+
+def test_chinese_keys_ignore_script_quotes_and_dashes() -> None:
+    assert zh_key("“一帶一路”") == "一带一路"
+    assert zh_key("中国—中亚峰会") == zh_key("中国-中亚峰会")

@@ -96,6 +96,7 @@ class ChineseAnalyzer:
                     word, freq=max(self.tokenizer.suggest_freq(word, tune=False), 10), tag="nz"
                 )
         self.posseg = jieba.posseg.POSTokenizer(self.tokenizer)
+        self.plain = jieba.dt  # the shared tokenizer, never given user words
         self._cache: dict[str, list[ZhToken]] = {}
 
     def tokens(self, text: str) -> list[ZhToken]:
@@ -109,6 +110,11 @@ class ChineseAnalyzer:
                 position += len(pair.word)
             self._cache[key] = cached
         return cached
+
+    def plain_words(self, text: str) -> list[str]:
+        """jieba's words for `text` by its own dictionary only: a run's user word (最短路径) split as jieba
+        would split it (最短 路径), to look its parts up in CC-CEDICT."""
+        return self.plain.lcut(simplify(text))
 
     def frequency(self, word: str) -> int:
         return self.tokenizer.FREQ.get(word, 0) or 0
@@ -256,14 +262,17 @@ def _token(token) -> EnToken:  # type: ignore[no-untyped-def]
     )
 
 
-def en_spans(tokens: list[EnToken], first_tokens: Iterable[int] | None = None) -> list[EnSpan]:
-    """Term-shaped spans: modifier/noun start, noun end, at most two prepositions, no clause punctuation."""
+def en_spans(tokens: list[EnToken]) -> list[EnSpan]:
+    """Term-shaped spans: a modifier or noun first (a participle only before a noun: `shared future`, not
+    `based on`), a noun last, at most two prepositions, no clause punctuation."""
     spans: list[EnSpan] = []
-    starts = range(len(tokens)) if first_tokens is None else first_tokens
-    for first in starts:
-        if tokens[first].pos not in EN_START_POS and tokens[first].tag not in ("VBN", "VBG"):
+    for first, opening in enumerate(tokens):
+        participle = opening.tag in ("VBN", "VBG")
+        if opening.pos not in EN_START_POS and not participle:
             continue
-        if tokens[first].text.lower() in GLOSS_STOPWORDS:
+        if participle and (first + 1 >= len(tokens) or tokens[first + 1].pos not in EN_START_POS):
+            continue
+        if opening.text.lower() in GLOSS_STOPWORDS:
             continue
         prepositions = 0
         for last in range(first, min(first + MAX_EN_TOKENS, len(tokens))):

@@ -169,7 +169,12 @@ def _join_title(parts: list[str]) -> str:
 
 def split_zh_keywords(text: str) -> list[str]:
     text = METADATA_RE.sub("", text).strip().rstrip("。.")
-    parts = ZH_KEYWORD_SPLIT_RE.split(text) if re.search(r"[、，,；;]", text) else text.split()
+    if re.search(r"[；;]", text):  # `$( t , n )$ 门限；纠缠交换`: commas inside a keyword
+        parts = re.split(r"\s*[；;]\s*", text)
+    elif re.search(r"[、，,]", text):
+        parts = ZH_KEYWORD_SPLIT_RE.split(text)
+    else:
+        parts = text.split()
     return [part.strip() for part in parts if part.strip()]
 
 

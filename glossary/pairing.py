@@ -30,12 +30,14 @@ from glossary.candidates import (
     english_key,
     is_generic_english,
 )
-from glossary.chinese import simplify
-from glossary.lexicon import ZH_FUNCTION_WORDS, Lexicon, english_stems
+from glossary.chinese import HAN_RE, simplify
+from glossary.lexicon import ZH_FUNCTION_WORDS, Lexicon, english_stems, stem
 from glossary.models import TERM_TYPES, AlignedUnit, KnownPair, Occurrence, TermPair
 
 MIN_DICTIONARY_F1 = 0.5  # weaker dictionary evidence between two keywords is noise
 MIN_SHARE = 0.5  # a unit pair must render at least half of each side
+MIN_LIFTED_SHARE = 0.75  # co-occurrence lifts only pairs whose Chinese the English mostly renders
+MIN_UNIT_STRENGTH = 0.3  # weaker pairs within a unit were nearly all wrong boundaries when judged
 MIN_KEYWORD_RENDERING = 0.45  # a keyword's rendering found in the abstract must be at least this sure
 MIN_COOCCURRENCE = 2  # units a pair must share before co-occurrence counts
 MAX_UNREPEATED_CHARS = 4  # longer Chinese candidates must occur at least twice in the run's text
@@ -104,6 +106,7 @@ class Pairer:
     ) -> None:
         self.lexicon = lexicon
         self.chinese = chinese
+        self._words: dict[str, list[str]] = {}
         self.english = english
         self.known: dict[str, dict[str, KnownPair]] = defaultdict(dict)
         for pair in known:
@@ -116,8 +119,8 @@ class Pairer:
         for unit in self.units:
             frequencies.update(unit.zh_keys)
         self.zh_frequency = frequencies
-        self.termhood = c_values(frequencies)
         long_candidates = {key for key in frequencies if len(key) > MAX_UNREPEATED_CHARS}
+        self.count_in_text = text_frequency
         self.text_frequency = text_frequency(long_candidates) if text_frequency else None
         self.en_frequency: Counter[str] = Counter()
         for unit in self.units:
@@ -154,28 +157,61 @@ class Pairer:
 
     # --- evidence between one Chinese term and one English span ----------------------------------------
 
-    def dictionary_shares(self, zh: str, english_words: list[str]) -> tuple[float, float]:
+    def dictionary_shares(self, zh: str, english: list[frozenset[str]]) -> tuple[float, float]:
         """How much of the Chinese the English renders, and how much of the English the Chinese explains.
 
-        A Chinese dictionary word counts by its best-rendered sense: 恶性循环 "vicious circle" is half
-        rendered by `circle`, wholly by `vicious circle`.
+        `english` holds one set of comparison keys per English word. A Chinese dictionary word counts by
+        its best-rendered sense: 恶性循环 "vicious circle" is half rendered by `circle`, wholly by
+        `vicious circle`; Latin letters in the Chinese (POD, NSGA-II) are rendered by themselves.
         """
-        words = [word for word in self.lexicon.segment(zh) if word not in ZH_FUNCTION_WORDS]
-        stems = {stem for word in english_words for stem in english_stems(word)}
-        if not words or not stems:
+        words = self.dictionary_words(zh)
+        if not words or not english:
             return 0.0, 0.0
-        zh_share = sum(self._rendered(word, stems) for word in words) / len(words)
-        explained = set().union(*(self.lexicon.gloss_stems(word) for word in words))
-        return zh_share, len(stems & explained) / len(stems)
+        keys = frozenset().union(*english)
+        zh_share = sum(self._rendered(word, keys) for word in words) / len(words)
+        explained = set().union(*(self._keys_of(word) for word in words))
+        return zh_share, sum(1 for word in english if word & explained) / len(english)
 
-    def _rendered(self, word: str, stems: set[str]) -> float:
+    def _keys_of(self, word: str) -> frozenset[str]:
+        return (
+            frozenset({literal_key(word)})
+            if LATIN_WORD_RE.fullmatch(word)
+            else self.lexicon.gloss_stems(word)
+        )
+
+    def dictionary_words(self, zh: str) -> list[str]:
+        """Dictionary words of a term within jieba's words: 最短路径 is 最短 + 路径, not 最 短路 径."""
+        cached = self._words.get(zh)
+        if cached is None:
+            cached = []
+            for token in self.chinese.tokens(zh):
+                if LATIN_WORD_RE.fullmatch(token.word):
+                    cached.append(token.word)
+                    continue
+                # the longest dictionary match unless jieba's own split needs no more words:
+                # 不透明 + 谓词, but 最短 + 路径 rather than 最 + 短路 + 径
+                longest = self.lexicon.segment(token.word)
+                split = self.chinese.plain_words(token.word)
+                guided = [word for piece in split for word in self.lexicon.segment(piece)]
+                words = longest if len(longest) < len(guided) else guided
+                cached.extend(word for word in words if word not in ZH_FUNCTION_WORDS)
+            self._words[zh] = cached
+        return cached
+
+    def _rendered(self, word: str, stems: frozenset[str]) -> float:
+        if LATIN_WORD_RE.fullmatch(word):
+            return float(literal_key(word) in stems)
         alternatives = self.lexicon.gloss_alternatives(word)
-        return max((len(stems & alternative) / len(alternative) for alternative in alternatives), default=0.0)
+        # a gloss such as "top floor" half matched by `top-level design` still says a good deal: square root
+        return max(
+            (math.sqrt(len(stems & alternative) / len(alternative)) for alternative in alternatives),
+            default=0.0,
+        )
 
-    def score(self, zh: str, span_words: list[str], en_key: str) -> tuple[float, dict[str, float]]:
-        """Strength of the pair (zh, span) seen together in one aligned unit, and its evidence."""
+    def score(self, zh: str, english: list[frozenset[str]], en_key: str) -> tuple[float, dict[str, float]]:
+        """Strength of a pair (zh, keys of each English word) seen together in one unit, and its evidence."""
         evidence: dict[str, float] = {}
-        zh_share, en_share = self.dictionary_shares(zh, span_words)
+        zh_share, en_share = self.dictionary_shares(zh, english)
         f1 = 2 * zh_share * en_share / (zh_share + en_share) if zh_share and en_share else 0.0
         if f1:
             evidence["dictionary"] = round(f1, 3)
@@ -193,7 +229,7 @@ class Pairer:
         strength = 0.9 * zh_share**2 * en_share**1.5 if sure else 0.0
         # Co-occurrence supports dictionary evidence, never replaces it, and only for mutual best partners:
         # `Japan` co-occurs with 日本关键 (from 日本关键矿产战略) too, but best with 日本.
-        if mutual and sure:
+        if mutual and sure and zh_share >= MIN_LIFTED_SHARE:
             strength = 1 - (1 - strength) * (1 - 0.6 * min(max((dice - 8) / 6, 0.0), 1.0))
         if "termlist" in evidence:
             strength = max(
@@ -203,27 +239,48 @@ class Pairer:
 
     # --- units -----------------------------------------------------------------------------------------
 
+    def text_frequency_of(self, keys: set[str]) -> dict[str, int]:
+        """Occurrences in the whole run's text when the run gave a counter, else in the aligned units."""
+        if self.count_in_text is None:
+            return {key: self.zh_frequency.get(key, 0) for key in keys}
+        return self.count_in_text(keys)
+
+    def _repeats(self, key: str) -> bool:
+        repeats = self.text_frequency
+        return repeats is None or len(key) <= MAX_UNREPEATED_CHARS or repeats.get(key, 0) >= 2
+
     def is_term(self, candidate: ZhCandidate) -> bool:
         if candidate.text in self.protected:
             return True
-        if candidate.single_generic or self.termhood.get(candidate.text, 0.0) <= 0:
+        if candidate.single_generic:
             return False
-        repeats = self.text_frequency
-        if (
-            repeats is not None
-            and len(candidate.text) > MAX_UNREPEATED_CHARS
-            and repeats.get(candidate.text, 0) < 2
-        ):
+        if not self._repeats(candidate.text):
             return False  # a long string the run never repeats is a phrase, not a term
         return bool(re.search("[\u4e00-\u9fff]{2}", candidate.text))
 
     def unit_observations(self) -> list[Observation]:
+        """The pairs of every unit: each Chinese candidate's best span, overlaps resolved per unit, then
+        termhood across the run among the survivors (a survivor never seen outside a longer survivor,
+        安全倡议 inside 全球安全倡议, is no term of its own)."""
+        chosen = [(unit, self._pair_unit(unit)) for unit in self.units]
+        keys = {candidate.text for _, pairs in chosen for _, candidate, _, _ in pairs}
+        counts = self.text_frequency_of(keys)
+        termhood = c_values(Counter({key: counts.get(key, 0) for key in keys}))
         observations: list[Observation] = []
-        for unit in self.units:
-            observations.extend(self._pair_unit(unit))
+        for unit, pairs in chosen:
+            for strength, candidate, span, evidence in pairs:
+                if termhood[candidate.text] <= 0 and candidate.text not in self.protected:
+                    continue
+                written = unit.aligned.zh[candidate.start : candidate.end]
+                observations.append(
+                    self._observation(
+                        unit, candidate.text, written, span, strength, evidence, unit.aligned.kind
+                    )
+                )
         return observations
 
-    def _pair_unit(self, unit: Unit) -> list[Observation]:
+    def _pair_unit(self, unit: Unit) -> list[tuple[float, ZhCandidate, EnSpan, dict[str, float]]]:
+        """Each candidate's best English span, then the strongest pairs whose two sides do not overlap."""
         choices: list[tuple[float, ZhCandidate, EnSpan, dict[str, float]]] = []
         for candidate in unit.candidates:
             if not self.is_term(candidate):
@@ -232,35 +289,20 @@ class Pairer:
             if best:
                 choices.append((best[0], candidate, best[1], best[2]))
         choices.sort(key=lambda choice: (-choice[0], -len(choice[1].text)))
-        taken: list[tuple[ZhCandidate, EnSpan]] = []
-        observations = []
-        for strength, candidate, span, evidence in choices:
-            if any(
-                _conflicts(candidate, span, other_candidate, other_span)
-                for other_candidate, other_span in taken
-            ):
-                continue
-            taken.append((candidate, span))
-            observations.append(
-                self._observation(
-                    unit,
-                    candidate.text,
-                    unit.aligned.zh[candidate.start : candidate.end],
-                    span,
-                    strength,
-                    evidence,
-                    unit.aligned.kind,
-                )
-            )
-        return observations
+        taken: list[tuple[float, ZhCandidate, EnSpan, dict[str, float]]] = []
+        for choice in choices:
+            if not any(_conflicts(choice[1], choice[2], other[1], other[2]) for other in taken):
+                taken.append(choice)
+        return taken
 
     def best_span(self, zh: str, unit: Unit) -> tuple[float, EnSpan, dict[str, float]] | None:
         """The English span of `unit` that best translates `zh`, if the evidence says any does."""
-        gloss_union: set[str] = set()
-        for word in self.lexicon.segment(zh):
-            if word not in ZH_FUNCTION_WORDS:
-                gloss_union |= self.lexicon.gloss_stems(word)
-        explained = {index for index, token in enumerate(unit.tokens) if token.stem in gloss_union}
+        gloss_union = set().union(*(self._keys_of(word) for word in self.dictionary_words(zh)))
+        explained = {
+            index
+            for index, token in enumerate(unit.tokens)
+            if token_keys([token]) and token_keys([token])[0] & gloss_union
+        }
         wanted = set(self.known.get(zh, {})) | {
             key for key in unit.en_keys if self.joint.get((zh, key), 0) >= MIN_COOCCURRENCE
         }
@@ -275,8 +317,8 @@ class Pairer:
             tokens = unit.tokens[span.first : span.last + 1]
             if not conjoined and any(token.pos == "CCONJ" for token in tokens):
                 continue  # `competition and confrontation between countries` is not 国家间竞争
-            strength, evidence = self.score(zh, [token.text for token in tokens], span.key)
-            if strength <= 0:
+            strength, evidence = self.score(zh, token_keys(tokens), span.key)
+            if strength < MIN_UNIT_STRENGTH:
                 continue
             if best is None or (strength, span.last - span.first) > (best[0], best[1].last - best[1].first):
                 best = (strength, span, evidence)
@@ -362,12 +404,17 @@ class Pairer:
         key = zh_key(zh)
         if key == english_key(en).replace(" ", "") or zh.strip().lower() == en.strip().lower():
             return 1.0, {"identical": 1.0}
-        strength, evidence = self.score(key, en.split(), english_key(en))
+        strength, evidence = self.score(key, text_keys(en), english_key(en))
         return max(evidence.get("dictionary", 0.0), strength), evidence
 
     def find_rendering(self, zh: str, units: list[Unit]) -> Observation | None:
-        """The best rendering of a Chinese keyword in the article's English title and abstract, or None."""
+        """The best rendering of a Chinese keyword in the article's English title and abstract, or None.
+
+        A keyword in Latin letters (MapReduce, NSGA-II) is its own rendering where the English uses it.
+        """
         key = zh_key(zh)
+        if not HAN_RE.search(zh):
+            return self._same_in_english(zh, units)
         best: tuple[float, Unit, EnSpan, dict[str, float]] | None = None
         for unit in units:
             found = self.best_span(key, unit)
@@ -380,6 +427,53 @@ class Pairer:
             return None  # no rendering the evidence vouches for: no pair rather than a guess
         strength = min(strength + 0.1, MAX_CONFIDENCE)  # a keyword is a term: only its rendering is in doubt
         return self._observation(unit, key, zh, span, strength, evidence, "keywords")
+
+    def _same_in_english(self, term: str, units: list[Unit]) -> Observation | None:
+        for unit in units:
+            if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", unit.aligned.en):
+                return Observation(
+                    zh=zh_key(term),
+                    zh_written=term,
+                    en=term,
+                    en_key=english_key(term),
+                    source="keywords",
+                    article_id=unit.aligned.article_id,
+                    strength=STRENGTH["keyword_in_order"],
+                    en_context=context_around(unit.aligned.en, term, reach=90),
+                    evidence={"identical": 1.0},
+                )
+        return None
+
+
+LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
+
+
+def literal_key(word: str) -> str:
+    """The key a Latin-letter word is compared by on both sides (POD in 低阶POD模型 and in `POD model`)."""
+    return "=" + word.lower()
+
+
+def token_keys(tokens: list[EnToken]) -> list[frozenset[str]]:
+    """Comparison keys of each content word of a span: stems of the word and of its lemma (`shortest`
+    is `short` and, as a superlative, `most`), and the word itself for Latin-letter terms."""
+    keys = []
+    for token in tokens:
+        if not token.is_content:
+            continue
+        found = {token.stem, stem(token.lemma), literal_key(token.text)}
+        if token.tag in ("JJS", "RBS"):
+            found |= {"most", "est"}
+        elif token.tag in ("JJR", "RBR"):
+            found.add("more")
+        keys.append(frozenset(found))
+    return keys
+
+
+def text_keys(text: str) -> list[frozenset[str]]:
+    """Comparison keys of each content word of English written by people (keywords)."""
+    words = [word for word in re.split(r"[\s\-/]+", text) if word]
+    keys = [frozenset({stem(word), literal_key(word.strip(".,;:()"))}) for word in words]
+    return [key for word, key in zip(words, keys, strict=True) if english_stems(word)]
 
 
 def _content_edges(tokens: list[EnToken], span: EnSpan) -> tuple[int, int] | None:
@@ -565,14 +659,26 @@ def aggregate(observations: list[Observation]) -> list[TermPair]:
 
 
 def _discount_rivals(pairs: list[TermPair]) -> None:
-    """A rendering seen less often than the term's main one is less likely right."""
+    """A rendering seen less often than the term's main one is less likely right; one that is only part
+    of a rendering the authors wrote themselves (`swapping` beside `entanglement swapping`) even less."""
     if len(pairs) < 2:
         return
     top = max(len({o.article_id for o in pair.occurrences}) for pair in pairs)
+    written = [english_key(pair.en) for pair in pairs if set(pair.sources) & AUTHORS_SOURCES]
     for pair in pairs:
+        if "termlist" in pair.sources:
+            continue
         seen = len({o.article_id for o in pair.occurrences})
-        if "termlist" not in pair.sources:
-            pair.confidence *= 0.7 + 0.3 * seen / top
+        pair.confidence *= 0.7 + 0.3 * seen / top
+        key = english_key(pair.en)
+        if not set(pair.sources) & AUTHORS_SOURCES and any(
+            key in other and key != other for other in written
+        ):
+            pair.confidence *= PARTIAL_RENDERING
+
+
+AUTHORS_SOURCES = frozenset({"keywords", "parenthetical"})
+PARTIAL_RENDERING = 0.5
 
 
 def _by_authority(group: list[Observation]) -> list[Observation]:

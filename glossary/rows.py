@@ -10,6 +10,7 @@ from glossary.models import ArticleRecord, Glossary, GlossaryRow, RunInfo, Sourc
 from glossary.pairing import zh_key
 
 CONFIDENCE_DIGITS = 3
+MAX_TITLE_IN_LABEL = 40
 CONTEXT_PREFERENCE = ("abstract", "title", "keywords", "parenthetical", "termlist")
 
 
@@ -28,10 +29,18 @@ def source_articles(records: list[ArticleRecord]) -> list[SourceArticle]:
     ]
 
 
+def article_label(record: ArticleRecord) -> str:
+    """`A3 001_issue.txt: 大变局下国际思潮新动向与中国外交应对`: the id refers to the Sources sheet."""
+    title = (record.zh.title if record.zh else "") or (record.en.title if record.en else "")
+    if len(title) > MAX_TITLE_IN_LABEL:
+        title = title[: MAX_TITLE_IN_LABEL - 1] + "…"
+    return f"{record.id} {Path(record.file).name}: {title}"
+
+
 def glossary_rows(
     pairs: list[TermPair], records: list[ArticleRecord], frequencies: dict[str, int]
 ) -> list[GlossaryRow]:
-    labels = {record.id: f"{record.id} {record.label}" for record in records}
+    labels = {record.id: article_label(record) for record in records}
     rows = []
     for pair in pairs:
         article_ids = list(dict.fromkeys(o.article_id for o in pair.occurrences if o.article_id))

@@ -1,0 +1,76 @@
+"""`glossary align`: the titles and abstracts of matched articles, sentence by sentence, as TMX."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from glossary.cli.common import EXIT_PROBLEMS, report_errors, warn_problems
+from glossary.errors import GlossaryError, Problem
+
+
+@dataclass
+class AlignReport:
+    articles: int
+    matched: int
+    units: int
+    seconds: float
+    problems: list[Problem] = field(default_factory=list)
+
+    def summary(self, output: Path) -> str:
+        return (
+            f"{self.articles} article(s), {self.matched} matched: {self.units} unit(s) written to {output} "
+            f"in {self.seconds:.1f} s"
+        )
+
+
+def align_articles(paths: list[Path], output: Path) -> AlignReport:
+    """Align the title and abstract sentences of every matched article in `paths` and write them to `output`.
+
+    Raises GlossaryError, writing nothing, when no article has both a Chinese and an English side.
+    """
+    from glossary.alignment import aligned_units
+    from glossary.articles import read_articles
+    from glossary.formats.tmx import write_tmx
+    from glossary.lexicon import load_lexicon
+
+    started = time.perf_counter()
+    records, problems = read_articles(paths)
+    matched = [record for record in records if record.matched]
+    if not matched:
+        found = f"{len(records)} article(s) found, none with both Chinese and English front matter"
+        if problems:
+            found += f"; {len(problems)} input problem(s), the first: {problems[0]}"
+        raise GlossaryError("", f"no matched articles ({found}); nothing written")
+    lexicon = load_lexicon()
+    units = [unit for record in matched for unit in aligned_units(record, lexicon)]
+    written = write_tmx(output, units, {record.id: record.label for record in matched})
+    return AlignReport(len(records), len(matched), written, time.perf_counter() - started, problems)
+
+
+@click.command("align")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("abstracts.tmx"),
+    show_default=True,
+    help="The TMX file to write.",
+)
+@report_errors
+def align_cli(paths: tuple[Path, ...], output: Path) -> None:
+    """Align the titles and abstracts of the articles in PATHS (files or folders) as a TMX file.
+
+    Each matched article gives one translation unit for its title and one for each group of abstract
+    sentences that translate each other. Exit code 1 when some input had a problem, 2 when nothing
+    could be written.
+    """
+    report = align_articles(list(paths), output)
+    warn_problems(report.problems)
+    click.echo(report.summary(output))
+    if report.problems:
+        raise SystemExit(EXIT_PROBLEMS)

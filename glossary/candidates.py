@@ -27,6 +27,12 @@ MAX_EN_TOKENS = 8
 # adverbs, numerals, measure words, localisers, punctuation.
 ZH_EDGE_TAGS = frozenset("uj ul uz ug uv ud u p c r rr rz d m mq q f x y e o zg t tg w".split())
 ZH_START_VERB_TAGS = frozenset("v vd vg vi vq".split())  # `构建人类命运共同体` is a term only from 人类
+ZH_END_TAGS_NOT = frozenset("a ad b z zg".split())  # a term ends on a noun-like word, not 新倡议新
+# Evaluative words that make a phrase, not a term, when they lead: 重要原因, 新局面, 合理边界.
+ZH_EVALUATIVE_STARTS = frozenset(
+    """重要 主要 合理 一定 一些 各种 多种 诸多 相关 有效 积极 深刻 巨大 新 更大 更多 良好 基本 根本 严重 明显
+    显著 必要 充分 不同 一系列 较大 较为 所有 全部 整个 最大 最新 很大 重大""".split()
+)
 ZH_CLAUSE_VERB_TAGS = frozenset(
     "v vd vi vq".split()
 )  # verbs that may end a term (治理, 缺失) but not sit inside
@@ -128,12 +134,17 @@ class ChineseAnalyzer:
         found: dict[tuple[int, int], ZhCandidate] = {}
         for clause in _clauses(tokens):
             for first in range(len(clause)):
-                if _bad_edge(clause[first]) or clause[first].tag in ZH_START_VERB_TAGS:
+                opening = clause[first]
+                if (
+                    _bad_edge(opening)
+                    or opening.tag in ZH_START_VERB_TAGS
+                    or opening.word in ZH_EVALUATIVE_STARTS
+                ):
                     continue
                 for last in range(first, min(first + MAX_ZH_TOKENS, len(clause))):
                     if last > first and clause[last - 1].tag in ZH_CLAUSE_VERB_TAGS and last - 1 > first:
                         break  # a verb inside: 地区安全治理面临霸权主义 is a clause, not a term
-                    if _bad_edge(clause[last]):
+                    if _bad_edge(clause[last]) or clause[last].tag in ZH_END_TAGS_NOT:
                         continue
                     start = clause[first].start
                     end = clause[last].start + len(clause[last].word)
@@ -145,6 +156,8 @@ class ChineseAnalyzer:
                     )
                     found[(start, end)] = ZhCandidate(span, start, end, last - first + 1, single)
         for match in QUOTED_RE.finditer(key):
+            if re.search("[与和及]", match[1]):
+                continue  # “多极化与大西洋关系” quotes a pairing of terms, not a term
             start, end = match.span(1)
             found.setdefault((start, end), ZhCandidate(match[1], start, end, 1, False))
         for term in known_terms:

@@ -24,7 +24,7 @@ ZH_ABSTRACT_WORDS = ("摘要", "提要", "内容提要", "内容摘要", "內容
 ZH_KEYWORD_WORDS = ("关键词", "关键字", "主题词", "關鍵詞", "關鍵字")
 EN_ABSTRACT_RE = re.compile(r"^\s*(?:abstract)\s*[:：]\s*", re.I)
 EN_KEYWORDS_RE = re.compile(r"^\s*(?:key\s*words?|keywords)\s*[:：]\s*", re.I)
-METADATA_RE = re.compile(r"(?:中图分类号|中圖分類號|文献标识码|文章编号|DOI|doi)\s*[:：]?.*$")
+METADATA_RE = re.compile(r"[〔［\[【]?\s*(?:中图分类号|中圖分類號|文献标识码|文章编号|DOI|doi)\s*[:：]?.*$")
 SECTION_HEADING_RE = re.compile(r"^(?:abstracts?|table of contents|contents|目\s*录)$", re.I)
 JOURNAL_HEADER_RE = re.compile(r"《[^》]+》|\d{4}\s*年\s*第|第\s*\d+\s*期|学报|杂志|期刊")
 TITLE_MARK_RE = re.compile(r"(?:\s*(?:\\\*|\*|＊|∗))+\s*$")
@@ -110,6 +110,10 @@ def _zh_title_and_authors(
     while index >= 0 and anchor - index <= 8:
         paragraph = paragraphs[index]
         text = paragraph.text
+        if paragraph.kind == "header" and not title_parts and _is_zh_title_line(paragraph, as_header=True):
+            title_parts.insert(0, paragraph)  # a title at the top of a new page reads like a running header
+            index -= 1
+            continue
         if paragraph.kind in ("header", "footnote") or _is_affiliation(text):
             if title_parts and paragraph.kind == "footnote":
                 break
@@ -138,9 +142,10 @@ def _is_affiliation(text: str) -> bool:
     )
 
 
-def _is_zh_title_line(paragraph: Paragraph) -> bool:
+def _is_zh_title_line(paragraph: Paragraph, as_header: bool = False) -> bool:
     text = clean_title(paragraph.text)
-    if paragraph.kind not in ("text", "heading") or not text or _label(paragraph):
+    allowed = ("text", "heading", "header") if as_header else ("text", "heading")
+    if paragraph.kind not in allowed or not text or _label(paragraph) or JOURNAL_HEADER_RE.search(text):
         return False
     if HEADING_RE.match(text) and paragraph.kind != "heading":
         return False
@@ -182,7 +187,7 @@ def _titles_from_running_headers(
     paragraphs: list[Paragraph], found: list[ZhFrontMatter]
 ) -> list[ZhFrontMatter]:
     """Articles whose title page was lost: their title still runs at the head of their pages."""
-    known = {re.sub(r"\s+", "", item.title) for item in found}
+    known = {re.sub(r"\s+", "", item.title) for item in found if item.title}
     recovered: list[ZhFrontMatter] = []
     for index, paragraph in enumerate(paragraphs):
         text = clean_title(paragraph.text)
@@ -275,12 +280,13 @@ def _en_title_and_authors(
         if names and (authors or title_parts):
             break  # the byline of the entry above
         if not authors and not title_parts:
+            carries_title = bool(names) and bool(title)  # `Title Words SHEN Hai-tao LIU Yu-li ·84·`
             if not names and not strict and AFFILIATION_EN_RE.search(text):
                 names = loose_en_names(text)  # OCR broke the names; the affiliation still marks the byline
             if names and (not strict or _has_caps_surname(names)):
                 authors = names
                 lines["authors"] = paragraph.first_line
-                if title:
+                if carries_title:
                     title_parts.insert(0, paragraph)
                 index -= 1
                 continue
@@ -327,7 +333,7 @@ def _has_caps_surname(names: list[str]) -> bool:
 
 
 def split_en_keywords(text: str) -> list[str]:
-    text = text.strip().rstrip(".")
+    text = METADATA_RE.sub("", text).strip().rstrip(".")
     separator = EN_KEYWORD_SPLIT_RE if re.search(r"[;；]", text) else re.compile(r"\s*,\s*")
     return [part.strip() for part in separator.split(text) if part.strip()]
 
@@ -360,7 +366,12 @@ def _en_sections(paragraphs: list[Paragraph]) -> list[EnFrontMatter]:
             if not _is_english(paragraph) or EN_KEYWORDS_RE.match(paragraph.text):
                 break
             prose.append(paragraph)
-        while prose and limit < len(paragraphs) and _is_title_of_next(prose[-1], paragraphs, limit):
+        while (
+            prose
+            and limit < len(paragraphs)
+            and _is_title_of_next(prose[-1], paragraphs, limit)
+            and not re.search(r"[.!?][\"”’)]?$", prose[-1].text)  # a title does not end a sentence
+        ):
             prose.pop()  # the next entry's title lines
         abstract = " ".join(paragraph.text for paragraph in prose)
         entry = EnFrontMatter(title, authors, "", [], lines, start)

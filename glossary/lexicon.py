@@ -62,8 +62,11 @@ def _snowball():  # type: ignore[no-untyped-def]
 
 
 def content_words(text: str) -> list[str]:
-    """Lower-case English words of `text` that carry meaning (no stopwords, no parenthetical notes)."""
-    text = re.sub(r"\([^)]*\)", " ", text.lower())
+    """Lower-case English words of `text` that carry meaning (no stopwords, no parenthetical notes).
+
+    The pronoun `us` goes (我们 "we; us" must not explain `US`, the United States); `US` stays.
+    """
+    text = re.sub(r"\([^)]*\)", " ", re.sub(r"\bus\b", " ", text).lower())
     return [word for word in WORD_RE.findall(text) if word not in GLOSS_STOPWORDS and len(word) > 1]
 
 

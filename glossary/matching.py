@@ -16,8 +16,9 @@ from glossary.names import name_key
 
 WEIGHTS = {"authors": 3.0, "title": 2.0, "abstract": 1.5}
 THRESHOLD = 0.45  # below this a pair is not made: an unmatched article is better than a wrong partner
+UNRELATED_TITLES = 0.1
 ORDER_BONUS = 0.05  # order in the issue only breaks near ties
-MAX_NAME_DEBRIS = 2  # letters of affiliation marks glued to a name by OCR
+MAX_NAME_DEBRIS = 1  # a letter of an affiliation mark glued to a name by OCR (`Xie Mingminga`)
 
 
 @dataclass
@@ -85,6 +86,8 @@ def _score(
     score = sum(WEIGHTS[name] * value for name, value in parts.items()) / sum(WEIGHTS[name] for name in parts)
     if "authors" in parts and parts["authors"] == 0:
         score *= 0.5  # different authors on both sides is strong evidence against
+    if "title" in parts and parts["title"] < UNRELATED_TITLES:
+        score *= 0.6  # titles that share no translated word: the same names are likely other people
     order = 1 - abs(zh_index / max(zh_count, 1) - en_index / max(en_count, 1))
     return _Candidate(score + ORDER_BONUS * order, zh_index, en_index, evidence)
 
@@ -92,7 +95,6 @@ def _score(
 def authors_found(zh_authors: list[str], en_authors: list[str]) -> int:
     """How many Chinese authors appear on the English byline, surname first or given name first."""
     en_keys = {name_key(name) for name in en_authors}
-    en_joined = "".join(name_key(name) for name in en_authors)
     found = 0
     for name in zh_authors:
         readings = set(name_readings(name))
@@ -102,9 +104,7 @@ def authors_found(zh_authors: list[str], en_authors: list[str]) -> int:
         readings |= {reading.replace("v", "u") for reading in readings} | {
             reading.replace("v", "yu") for reading in readings
         }
-        if any(_same_name(reading, key) for reading in readings for key in en_keys) or (
-            len(en_keys) == 1 and any(reading in en_joined for reading in readings)
-        ):
+        if any(_same_name(reading, key) for reading in readings for key in en_keys):
             found += 1
     return found
 

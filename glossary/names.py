@@ -18,7 +18,7 @@ BRACKETED_RE = re.compile(r"[（(][^）)]*[）)]?|〔[^〕]*〕|\[[^\]]*\]")
 LATEX_TEXT_RE = re.compile(r"\$\s*\\(?:operatorname|mathrm|text)\s*\{([^}]*)\}[^$]*\$")
 LATEX_RE = re.compile(r"\$[^$]*\$")
 PAGE_MARK_RE = re.compile(r"[·•]\s*\d{1,4}\s*[·•]")
-EN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+EN_TOKEN_RE = re.compile(r"[A-Za-zÜü][A-Za-zÜü'’\-]*")
 EN_NAME_JUNK_RE = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§\\]+")
 
 
@@ -142,6 +142,7 @@ def _syllables() -> frozenset[str]:
         for reading in readings.split(","):
             toneless = unicodedata.normalize("NFD", reading.replace("ü", "v"))
             found.add("".join(char for char in toneless if not unicodedata.combining(char)))
+    found |= {"lv", "nv", "lyu", "nyu", "lue", "nue"}  # how passports and journals spell lü and nü
     return frozenset(syllable for syllable in found if syllable.isascii() and syllable.isalpha())
 
 

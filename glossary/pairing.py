@@ -38,7 +38,7 @@ MIN_DICTIONARY_F1 = 0.5  # weaker dictionary evidence between two keywords is no
 MIN_SHARE = 0.5  # a unit pair must render at least half of each side
 MIN_LIFTED_SHARE = 0.75  # co-occurrence lifts only pairs whose Chinese the English mostly renders
 MIN_UNIT_STRENGTH = 0.3  # weaker pairs within a unit were nearly all wrong boundaries when judged
-MIN_KEYWORD_RENDERING = 0.45  # a keyword's rendering found in the abstract must be at least this sure
+MIN_KEYWORD_RENDERING = 0.5  # a keyword's rendering found in the abstract must be at least this sure
 MIN_COOCCURRENCE = 2  # units a pair must share before co-occurrence counts
 MAX_UNREPEATED_CHARS = 4  # longer Chinese candidates must occur at least twice in the run's text
 MAX_CONFIDENCE = 0.99
@@ -226,7 +226,7 @@ class Pairer:
             evidence["termlist"] = 1.0
         # A Chinese term half rendered is usually a wrong boundary: weigh the Chinese side's share most.
         sure = zh_share >= MIN_SHARE and en_share >= MIN_SHARE
-        strength = 0.9 * zh_share**2 * en_share**1.5 if sure else 0.0
+        strength = 0.9 * zh_share**2 * en_share**2 if sure else 0.0
         # Co-occurrence supports dictionary evidence, never replaces it, and only for mutual best partners:
         # `Japan` co-occurs with 日本关键 (from 日本关键矿产战略) too, but best with 日本.
         if mutual and sure and zh_share >= MIN_LIFTED_SHARE:
@@ -632,6 +632,8 @@ def aggregate(observations: list[Observation]) -> list[TermPair]:
     for (zh, _), group in groups.items():
         articles = {observation.article_id for observation in group if observation.article_id}
         confidence = combine(group, len(articles))
+        if _single_words(zh, group):
+            confidence *= SINGLE_WORD  # 逻辑/logic, 束缚/shackle: right, but rarely glossary terms
         english = _most_common(observation.en for observation in _by_authority(group))
         evidence: dict[str, float] = {}
         for observation in group:
@@ -656,6 +658,17 @@ def aggregate(observations: list[Observation]) -> list[TermPair]:
         _discount_rivals(group_pairs)
         pairs.extend(sorted(group_pairs, key=lambda pair: -pair.confidence))
     return pairs
+
+
+SINGLE_WORD = 0.55
+SENTENCE_SOURCES = frozenset({"title", "abstract"})
+
+
+def _single_words(zh: str, group: list[Observation]) -> bool:
+    """A short Chinese word paired with one English word, seen only in sentences (no list, gloss or
+    termlist vouches for it as a term)."""
+    only_sentences = all(observation.source in SENTENCE_SOURCES for observation in group)
+    return only_sentences and len(zh) <= 3 and " " not in group[0].en_key and "-" not in group[0].en
 
 
 def _discount_rivals(pairs: list[TermPair]) -> None:

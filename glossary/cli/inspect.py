@@ -51,7 +51,7 @@ def inspect_articles(paths: list[Path]) -> InspectReport:
 
 
 HEADERS = ["id", "match", "kw zh/en", "abstract zh/en", "Chinese title", "English title"]
-WIDTHS = [4, 6, 8, 14, 40, 48]
+WIDTHS = [4, 7, 8, 14, 40, 48]
 
 
 def render(report: InspectReport) -> list[str]:

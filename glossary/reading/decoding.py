@@ -55,7 +55,7 @@ def decode(data: bytes) -> tuple[str, str]:
             continue
         decoded.append((plausibility(text), text, name))
     if decoded:
-        score, text, name = max(decoded)
+        score, text, name = max(decoded, key=lambda item: item[0])  # a tie keeps GB18030, tried first
         if score >= PLAUSIBLE:
             return text, name
     guessed = _guess(data)

@@ -38,6 +38,7 @@ HEADING_RE = re.compile(
 )
 FOOTNOTE_RE = re.compile(r"^(?:\[\d{1,3}\][\u3000\s]|［\d{1,3}］[\u3000\s]|[*＊][\u3000\s]+\S|[①-⑳])")
 PAGE_NUMBER_RE = re.compile(r"^(?:[-–—·]?\s*\d{1,4}\s*[-–—·]?|·\d{1,4}·)$")
+KEYWORD_LABEL_RE = re.compile(r"^\W*(?:关键词|关键字|主题词|關鍵詞|key\s*words?|keywords)", re.I)
 LONE_CITATION_RE = re.compile(r"^\[\d{1,3}\]$")
 CONTINUATION_NOTE_RE = re.compile(r"[（(]\s*[上下][接转]\s*\d+\s*页\s*[)）]")
 MARKDOWN_HEADING_RE = re.compile(r"^(#{1,6})\s+")
@@ -70,6 +71,7 @@ class _Line:
 class _Open:
     kind: str
     parts: list[_Line] = field(default_factory=list)
+    slot: int | None = None  # where in the output it goes, when kept open across footnotes
 
     @property
     def starts_with_label(self) -> bool:
@@ -160,24 +162,31 @@ def to_paragraphs(lines: list[str], wrapped: bool = True) -> list[Paragraph]:
     classified = classify(lines)
     slots: list[Paragraph | None] = []
     current: _Open | None = None
-    suspended: tuple[_Open, int] | None = None  # a paragraph cut by footnotes at a page end, and its slot
+    suspended: _Open | None = None  # a paragraph cut by footnotes at a page end, its place kept in slots
 
-    def close(block: _Open | None, slot: int | None = None) -> None:
+    def close(block: _Open | None) -> None:
         if block is None or not block.parts:
             return
-        if slot is None:
+        if block.slot is None:
             slots.append(_build(block))
         else:
-            slots[slot] = _build(block)
+            slots[block.slot] = _build(block)
 
     for line in classified:
         if line.kind == "header":
+            if current and _ended(classified, current):
+                close(current)  # keep reading order: the finished paragraph before the next page's header
+                current = None
+            elif current and current.slot is None:
+                slots.append(None)  # the paragraph goes on after the header; keep its place before it
+                current.slot = len(slots) - 1
             close(_Open("header", [line]))
             continue
         if line.kind == "footnote":
             if current and current.kind == "text" and suspended is None and not _ended(classified, current):
                 slots.append(None)
-                suspended = (current, len(slots) - 1)
+                current.slot = len(slots) - 1
+                suspended = current
             else:
                 close(current)
             current = _Open("footnote", [line])
@@ -189,18 +198,16 @@ def to_paragraphs(lines: list[str], wrapped: bool = True) -> list[Paragraph]:
             and (line.page_start or _ended(classified, current))
         ):
             close(current)
-            current, suspended = suspended[0], None
+            current, suspended = suspended, None
         if wrapped and current and _continues(classified, current, line):
             current.parts.append(line)
             continue
         close(current)
-        if suspended:
-            close(*suspended)
-            suspended = None
+        close(suspended)
+        suspended = None
         current = _Open(line.kind if line.kind in ("heading", "markdown-heading") else "text", [line])
     close(current)
-    if suspended:
-        close(*suspended)
+    close(suspended)
     return [paragraph for paragraph in slots if paragraph is not None]
 
 
@@ -251,6 +258,12 @@ def _continues(classified: list[_Line], block: _Open, line: _Line) -> bool:
         return True
     if block.starts_with_label and line.latin != block.parts[0].latin:
         return False  # `关键词：...` then the English title
+    if (
+        block.starts_with_label
+        and KEYWORD_LABEL_RE.match(block.parts[0].text)
+        and not re.search(r"[;；,，、]$", last.text)
+    ):
+        return False  # a keyword list goes on only after a separator: not into `DOI: 10...`
     if _is_long(last):
         if TERMINAL_RE.search(TRAILING_CITATION_RE.sub("", last.text)):
             return False
@@ -312,7 +325,7 @@ def join_wrapped(left: str, right: str) -> str:
 
 def tidy_english(text: str) -> str:
     """Half-width forms and ASCII spacing for English: `goods ，especially` -> `goods, especially`."""
-    text = to_halfwidth(text)
+    text = re.sub(r"(?<=[a-z])\u2043\s*(?=[a-z])", "", to_halfwidth(text))  # `gover⁃nance` mid-line
     text = re.sub(r"\s+([,;:.!?)])", r"\1", text)
     text = re.sub(r"([,;:])(?=[A-Za-z\"“(])", r"\1 ", text)
     text = re.sub(r"(?<=[A-Za-z])\((?=[A-Za-z])", " (", text)

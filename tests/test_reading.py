@@ -1,0 +1,344 @@
+"""Reading stage: paths to Documents in every file type and encoding, a clear problem for each bad file."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import TIYAO_ISSUE, TRADITIONAL_ISSUE, cjk_font
+
+from glossary.articles import read_articles
+from glossary.errors import GlossaryError, Problem
+from glossary.reading import expand_paths, read_document, read_documents
+
+ZH_FRONT = [
+    "数字贸易规则的全球治理困境",
+    "张明远  李静",
+    "摘要：数字贸易正在深刻改变全球经济格局。本文从全球治理的视角分析了数字贸易规则的主要分歧。"
+    "研究发现，数据跨境流动、数字税和隐私保护是三个核心议题。",
+    "关键词：数字贸易；全球治理；数据跨境流动",
+    "数字贸易的兴起改变了国际贸易的形态。",
+]
+EN_FRONT = [
+    "The Global Governance Dilemma of Digital Trade Rules",
+    "ZHANG Mingyuan & LI Jing",
+    "Abstract: Digital trade is profoundly changing the global economic landscape. From the perspective of "
+    "global governance, this article analyzes the main divergences in digital trade rules. It finds that "
+    "cross-border data flows, digital taxes and privacy protection are the three core issues.",
+    "Key words: digital trade; global governance; cross-border data flows",
+]
+
+
+def texts(path: Path) -> list[str]:
+    return [paragraph.text for paragraph in read_document(path, path.name).paragraphs]
+
+
+def problem_for(path: Path) -> str:
+    documents, problems = read_documents([path])
+    assert documents == []
+    assert len(problems) == 1
+    assert problems[0].where == str(path)
+    return problems[0].problem
+
+
+# --- which files ------------------------------------------------------------------------------------------
+
+
+def test_expand_paths_searches_folders_and_skips_hidden_and_other_files(tmp_path: Path) -> None:
+    for name in [
+        "b.txt",
+        "a.md",
+        "sub/c.PDF",
+        "sub/d.docx",
+        "notes.rtf",
+        ".hidden.txt",
+        ".git/e.txt",
+        "sub/.f.md",
+    ]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    files, problems = expand_paths([tmp_path])
+    assert problems == []
+    assert [path.relative_to(tmp_path).as_posix() for path, _ in files] == [
+        "a.md",
+        "b.txt",
+        "sub/c.PDF",
+        "sub/d.docx",
+    ]
+    assert all(name == str(path) for path, name in files)
+
+
+def test_expand_paths_problems(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "issue.rtf").write_text("x", encoding="utf-8")
+    (tmp_path / "only-other").mkdir()
+    (tmp_path / "only-other" / "issue.doc").write_text("x", encoding="utf-8")
+    paths = [tmp_path / "missing.txt", tmp_path / "empty", tmp_path / "issue.rtf", tmp_path / "only-other"]
+    files, problems = expand_paths(paths)
+    assert files == []
+    assert problems == [
+        Problem(str(tmp_path / "missing.txt"), "no such file or directory"),
+        Problem(str(tmp_path / "empty"), "no journal text here (no .txt, .md, .pdf or .docx files)"),
+        Problem(str(tmp_path / "issue.rtf"), "unsupported file type '.rtf' (use .txt, .md, .pdf, .docx)"),
+        Problem(str(tmp_path / "only-other"), "no journal text here (no .txt, .md, .pdf or .docx files)"),
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_expand_paths_special_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    files, problems = expand_paths([fifo])
+    assert (files, problems) == ([], [Problem(str(fifo), "not a regular file")])
+
+
+# --- text files in every encoding -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TIYAO_ISSUE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TIYAO_ISSUE.encode("utf-8"), "utf-8-sig"),
+        (TIYAO_ISSUE.encode("utf-16"), "utf-16"),
+        (codecs.BOM_UTF16_BE + TIYAO_ISSUE.encode("utf-16-be"), "utf-16"),
+        (TIYAO_ISSUE.encode("gb18030"), "gb18030"),
+        (TIYAO_ISSUE.encode("gbk"), "gb18030"),
+        (TIYAO_ISSUE.replace("\n", "\r\n").encode("gbk"), "gb18030"),  # Windows line ends
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "gb18030", "gbk", "gbk-crlf"],
+)
+def test_text_file_encodings_read_the_same(tmp_path: Path, data: bytes, encoding: str) -> None:
+    path = tmp_path / "issue.txt"
+    path.write_bytes(data)
+    document = read_document(path, "issue.txt")
+    assert document.encoding == encoding
+    assert not document.traditional
+    reference = tmp_path / "reference.txt"
+    reference.write_text(TIYAO_ISSUE, encoding="utf-8")
+    assert [p.text for p in document.paragraphs] == texts(reference)
+    assert [p.line_offsets for p in document.paragraphs] == [
+        p.line_offsets for p in read_document(reference, "reference.txt").paragraphs
+    ]
+
+
+def test_big5_file_is_traditional(traditional_big5: Path) -> None:
+    document = read_document(traditional_big5, "traditional.txt")
+    assert document.encoding.startswith("big5")
+    assert document.traditional
+    assert document.paragraphs[0].text == "數字技術與全球治理變革"
+
+
+def test_traditional_utf8_file_is_traditional_too(tmp_path: Path) -> None:
+    path = tmp_path / "traditional.md"
+    path.write_text(TRADITIONAL_ISSUE, encoding="utf-8")
+    document = read_document(path, "traditional.md")
+    assert (document.encoding, document.traditional) == ("utf-8", True)
+
+
+def test_name_is_the_path_as_given(tmp_path: Path) -> None:
+    (tmp_path / "Issue.TXT").write_text("\n".join(ZH_FRONT), encoding="utf-8")
+    documents, problems = read_documents([tmp_path / "Issue.TXT"])
+    assert problems == []
+    assert documents[0].name == str(tmp_path / "Issue.TXT")
+    assert documents[0].path == tmp_path / "Issue.TXT"
+
+
+# --- bad files: one problem each, naming the file ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "empty file"),
+        (b"  \r\n\n\t\n", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary file, not text"),
+        (bytes(range(0x80, 0x100)) * 8, "undecodable bytes: not UTF-8, UTF-16, GB18030/GBK or Big5"),
+        (b"12\n\n13\n\n\xc2\xb7 14 \xc2\xb7\n", "no text in the file"),
+    ],
+    ids=["empty", "blank", "binary", "undecodable", "page-numbers-only"],
+)
+def test_bad_text_files(tmp_path: Path, data: bytes, problem: str) -> None:
+    path = tmp_path / "issue.txt"
+    path.write_bytes(data)
+    assert problem_for(path) == problem
+
+
+def test_read_document_raises_one_glossary_error(tmp_path: Path) -> None:
+    path = tmp_path / "issue.txt"
+    path.write_bytes(b"")
+    with pytest.raises(GlossaryError) as raised:
+        read_document(path, "issue.txt")
+    assert str(raised.value) == "issue.txt: empty file"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs file permissions that apply")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "issue.txt"
+    path.write_text("\n".join(ZH_FRONT), encoding="utf-8")
+    path.chmod(0)
+    try:
+        assert problem_for(path) == "cannot read: Permission denied"
+    finally:
+        path.chmod(0o644)
+
+
+def test_one_bad_file_among_good_ones(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(TIYAO_ISSUE, encoding="utf-8")
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip at all")
+    also_good = tmp_path / "also.md"
+    also_good.write_text("\n\n".join(ZH_FRONT), encoding="utf-8")
+    documents, problems = read_documents([good, bad, also_good])
+    assert [document.name for document in documents] == [str(good), str(also_good)]
+    assert problems == [Problem(str(bad), "not a valid .docx (not a zip archive)")]
+
+
+# --- Word documents ---------------------------------------------------------------------------------------
+
+
+def test_docx_paragraphs_into_an_article(tmp_path: Path, make_docx: Callable[..., Path]) -> None:
+    abstract_runs = [
+        "Abstract: Digital trade is profoundly changing the global economic landscape. From the "
+        "perspective of global",
+        "\n",  # a manual line break inside the paragraph
+        "governance, this article analyzes the main divergences in digital trade rules. It finds that "
+        "cross-border data flows, digital taxes and privacy protection are the three core issues.",
+    ]
+    paragraphs = [
+        *ZH_FRONT[:2],
+        ["摘要：", ZH_FRONT[2][3:]],
+        *ZH_FRONT[3:],
+        *EN_FRONT[:2],
+        abstract_runs,
+        EN_FRONT[3],
+    ]
+    path = make_docx(
+        tmp_path / "issue.docx", paragraphs, footnotes=["本文为国家社会科学基金项目的阶段性成果。"]
+    )
+    document = read_document(path, "issue.docx")
+    assert document.encoding == "docx"
+    assert [p.text for p in document.paragraphs] == [
+        *ZH_FRONT,
+        *EN_FRONT,
+        "本文为国家社会科学基金项目的阶段性成果。",
+    ]
+    assert [p.first_line for p in document.paragraphs] == list(range(1, 11))  # one paragraph per w:p
+    records, problems = read_articles([path])
+    assert problems == []
+    (record,) = records
+    assert record.matched
+    assert (record.zh.title, record.zh.authors) == ("数字贸易规则的全球治理困境", ["张明远", "李静"])
+    assert record.zh.keywords == ["数字贸易", "全球治理", "数据跨境流动"]
+    assert (record.en.title, record.en.authors) == (EN_FRONT[0], ["ZHANG Mingyuan", "LI Jing"])
+    assert record.en.abstract == EN_FRONT[2][len("Abstract: ") :]
+    assert record.en.keywords == ["digital trade", "global governance", "cross-border data flows"]
+
+
+def test_docx_short_paragraphs_are_not_joined(tmp_path: Path, make_docx: Callable[..., Path]) -> None:
+    path = make_docx(tmp_path / "short.docx", ["国际秩序转型中的", "区域合作新路径", "程铭", "刘雪莲"])
+    assert texts(path) == ["国际秩序转型中的", "区域合作新路径", "程铭", "刘雪莲"]
+
+
+def bad_docx(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / f"{kind}.docx"
+    if kind == "not-zip":
+        path.write_bytes(b"PK\x03\x04 this is not really a zip")
+        return path
+    with zipfile.ZipFile(path, "w") as archive:
+        if kind == "no-document":
+            archive.writestr("word/styles.xml", "<styles/>")
+        elif kind == "broken-xml":
+            archive.writestr("word/document.xml", '<w:document xmlns:w="x"><w:body><w:p>')
+        elif kind == "entities":
+            archive.writestr(
+                "word/document.xml",
+                '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><d>&b;</d>',
+            )
+        elif kind == "empty":
+            archive.writestr(
+                "word/document.xml",
+                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                "<w:body><w:p/><w:p><w:r><w:t> </w:t></w:r></w:p></w:body></w:document>",
+            )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "problem"),
+    [
+        ("not-zip", "not a valid .docx (not a zip archive)"),
+        ("no-document", "not a Word document (no word/document.xml)"),
+        ("broken-xml", "unsafe or broken XML inside the .docx"),
+        ("entities", "unsafe or broken XML inside the .docx"),
+        ("empty", "empty document"),
+    ],
+)
+def test_bad_docx(tmp_path: Path, kind: str, problem: str) -> None:
+    assert problem_for(bad_docx(tmp_path, kind)).startswith(problem)
+
+
+# --- PDF files --------------------------------------------------------------------------------------------
+
+
+def test_pdf_text_layer_in_english(tmp_path: Path, make_pdf: Callable[..., Path]) -> None:
+    lines = [
+        EN_FRONT[0],
+        EN_FRONT[1],
+        "Abstract: Digital trade is profoundly changing the global economic landscape. This article",
+        "analyzes the main divergences in digital trade rules from the perspective of global governance.",
+        EN_FRONT[3],
+    ]
+    path = make_pdf(tmp_path / "issue.pdf", [lines[:3], lines[3:]])
+    document = read_document(path, "issue.pdf")
+    assert document.encoding == "pdf"
+    found = [p.text for p in document.paragraphs]
+    assert found[:2] == EN_FRONT[:2]
+    # the paragraph runs on over the page break
+    assert found[2] == (
+        "Abstract: Digital trade is profoundly changing the global economic landscape. This article "
+        "analyzes the main divergences in digital trade rules from the perspective of global governance."
+    )
+    assert found[3] == EN_FRONT[3]
+
+
+def test_pdf_text_layer_in_chinese(tmp_path: Path, make_pdf: Callable[..., Path]) -> None:
+    font = cjk_font()
+    if font is None:
+        pytest.skip("no TrueType font with Chinese glyphs on this machine")
+    path = make_pdf(tmp_path / "issue.pdf", [ZH_FRONT[:4], EN_FRONT], font=font)
+    document = read_document(path, "issue.pdf")
+    assert [p.text for p in document.paragraphs][:4] == [
+        "数字贸易规则的全球治理困境",
+        "张明远 李静",
+        *ZH_FRONT[2:4],
+    ]
+    records, problems = read_articles([path])
+    assert problems == []
+    assert [(r.zh.title, r.en.title) for r in records] == [("数字贸易规则的全球治理困境", EN_FRONT[0])]
+    assert records[0].zh.authors == ["张明远", "李静"]
+
+
+def test_pdf_without_text_layer(tmp_path: Path) -> None:
+    import pypdfium2
+
+    path = tmp_path / "scan.pdf"
+    pdf = pypdfium2.PdfDocument.new()
+    pdf.new_page(595, 842)
+    pdf.new_page(595, 842)
+    pdf.save(path)
+    pdf.close()
+    assert problem_for(path) == "PDF without a text layer (scanned pages?); run OCR first"
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\n1 0 obj garbage\n%%EOF", b"", b"just some text"])
+def test_corrupt_pdf(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(data)
+    assert problem_for(path) == "not a readable PDF"

@@ -94,14 +94,21 @@ class ChineseAnalyzer:
         import jieba.posseg
 
         jieba.setLogLevel(logging.WARNING)
+        jieba.dt.initialize()
+        # A private copy of jieba's dictionary (loading it again costs a second): user words stay in this run.
         self.tokenizer = jieba.Tokenizer()
-        self.tokenizer.initialize()
+        self.tokenizer.FREQ, self.tokenizer.total = dict(jieba.dt.FREQ), jieba.dt.total
+        self.tokenizer.initialized = True
         for word in sorted({simplify(word) for word in user_words if 2 <= len(word) <= MAX_ZH_CHARS}):
             if re.fullmatch(f"[{HAN}]+", word):
                 self.tokenizer.add_word(
                     word, freq=max(self.tokenizer.suggest_freq(word, tune=False), 10), tag="nz"
                 )
-        self.posseg = jieba.posseg.POSTokenizer(self.tokenizer)
+        self.posseg = jieba.posseg.POSTokenizer.__new__(
+            jieba.posseg.POSTokenizer
+        )  # skips re-reading the tags
+        self.posseg.tokenizer = self.tokenizer
+        self.posseg.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
         self.plain = jieba.dt  # the shared tokenizer, never given user words
         self._cache: dict[str, list[ZhToken]] = {}
 

@@ -181,22 +181,23 @@ def _termlist_observations(
 ) -> Iterator[Observation]:
     """Known pairs whose Chinese occurs in the run: the approved rendering, and the other renderings the
     run's English uses too, with where they were seen."""
-    wanted = {zh_key(pair.zh): pair for pair in reversed(known) if pair.status != "rejected"}
-    wanted = {key: pair for key, pair in wanted.items() if frequencies.get(key)}
-    if not wanted:
-        return
+    wanted: dict[str, list[KnownPair]] = {}
+    for pair in known:
+        key = zh_key(pair.zh)
+        if pair.status == "rejected" or not frequencies.get(key):
+            continue
+        if pair.status == "approved" or f" {english_key(pair.en)} " in english_text:
+            wanted.setdefault(key, []).append(pair)
     seen: set[tuple[str, str, str]] = set()
     for issue in issues:
         for index, text in _paragraphs(issue):
             plain = _searchable(text)
-            for key in wanted:
+            for key, pairs in wanted.items():
                 if key not in plain:
                     continue
                 article = issue.article_at(index)
-                for pair in known:
-                    if pair.status == "rejected" or zh_key(pair.zh) != key or (key, pair.en, article) in seen:
-                        continue
-                    if pair.status != "approved" and f" {english_key(pair.en)} " not in english_text:
+                for pair in pairs:
+                    if (key, pair.en, article) in seen:
                         continue
                     seen.add((key, pair.en, article))
                     position = plain.find(key)

@@ -52,7 +52,7 @@ GENERIC_WORDS = frozenset(
     举措 手段 机制 体系 模式 框架 理念 思想 观念 认知 视角 角度 背景 形势 局势 现状 格局 方向
     因素 原因 结果 效果 成果 挑战 机遇 风险 压力 能力 水平 程度 范围 规模 地位 作用 力量 核心
     重点 基本 根本 整体 全面 重大 深刻 积极 消极 有效 新 旧 大 小 多 少 上述 此外 然而 但是
-    由于 对此 为此 据此 其中 之一""".split()
+    由于 对此 为此 据此 其中 之一 选择 运用 利用 使用 问题 方式 状态 情况 局面""".split()
 )
 EN_START_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 EN_END_POS = frozenset({"NOUN", "PROPN"})
@@ -83,7 +83,7 @@ class ZhCandidate:
     start: int
     end: int
     tokens: int
-    single_generic: bool  # one general-language word (中国, 发展)
+    single_generic: bool  # general language (中国, 发展), or a collocation of it (复杂问题)
 
 
 class ChineseAnalyzer:
@@ -132,6 +132,9 @@ class ChineseAnalyzer:
     def frequency(self, word: str) -> int:
         return self.tokenizer.FREQ.get(word, 0) or 0
 
+    def _generic(self, token: ZhToken) -> bool:
+        return token.word in GENERIC_WORDS or self.frequency(token.word) > GENERIC_FREQUENCY
+
     def candidates(self, text: str, known_terms: Iterable[str] = ()) -> list[ZhCandidate]:
         """Every plausible term span of `text` (offsets into `text`), and every occurrence of `known_terms`
         (a user-dictionary word such as 构建人类命运共同体 would otherwise hide the
@@ -158,10 +161,10 @@ class ChineseAnalyzer:
                     span = key[start:end]
                     if end - start < 2 or end - start > MAX_ZH_CHARS or not re.search(f"[{HAN}]", span):
                         continue
-                    single = last == first and (
-                        span in GENERIC_WORDS or self.frequency(span) > GENERIC_FREQUENCY
+                    generic = (last == first and self._generic(clause[first])) or (
+                        last == first + 1 and _generic_collocation(clause[first], clause[last])
                     )
-                    found[(start, end)] = ZhCandidate(span, start, end, last - first + 1, single)
+                    found[(start, end)] = ZhCandidate(span, start, end, last - first + 1, generic)
         for match in QUOTED_RE.finditer(key):
             if re.search("[与和及]", match[1]):
                 continue  # “多极化与大西洋关系” quotes a pairing of terms, not a term
@@ -175,6 +178,15 @@ class ChineseAnalyzer:
                 )
                 start = key.find(term, start + 1)
         return list(found.values())
+
+
+def _generic_collocation(modifier: ZhToken, head: ZhToken) -> bool:
+    """An adjective, adverb or place word before a general head is a collocation, not a term:
+    复杂问题, 严峻挑战, 国内层面, 充分运用."""
+    return head.word in GENERIC_WORDS and modifier.tag in COLLOCATION_MODIFIER_TAGS
+
+
+COLLOCATION_MODIFIER_TAGS = frozenset("a ad an d b s f t vd".split())
 
 
 def _clauses(tokens: list[ZhToken]) -> list[list[ZhToken]]:

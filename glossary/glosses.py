@@ -23,6 +23,7 @@ NOT_GLOSS_START_RE = re.compile(
 )
 NOT_GLOSS_RE = re.compile(
     r"项目编号|编号|https?://|www\.|\bet al\b|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|\d{4}|[。！？]"
+    r"|[a-z][.!?]\s+[A-Z]"  # two sentences: an explanation, not a gloss
 )
 ABBREVIATION_MARK_RE = re.compile(r"^\s*(?:以下)?(?:简称|下称|缩写为?|英文缩写|abbreviated as)\s*", re.I)
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$|^[A-Z][a-z]?[A-Z][A-Z0-9\-]{0,8}$")
@@ -160,7 +161,10 @@ def _chinese_term(
     best = _best_translated_suffix(_trailing_clause(tokens), english, lexicon)
     if best:
         return _as_written(left, best[0]), "term", best[1]
-    term = "".join(token.word for token in _trailing_noun_chunk(tokens))[-MAX_TERM_CHARS:]
+    clause = _trailing_clause(tokens)
+    short_noun_phrase = len(clause) <= 2 and bool(clause) and clause[-1].tag in NOUN_TAGS
+    chunk = clause if short_noun_phrase else _trailing_noun_chunk(tokens)  # 愿望/v 水平/n is still a term
+    term = "".join(token.word for token in chunk)[-MAX_TERM_CHARS:]
     return (_as_written(left, term), "term", 0.5) if len(term) >= 2 else None
 
 
@@ -199,8 +203,13 @@ def _person(left: str, english: str) -> tuple[str, float] | None:
 
 def _tagged_person(left: str, tokens: list[ZhToken]) -> tuple[str, float] | None:
     """A name jieba knows as one (沈大伟/nr): the last token, when it is tagged as a personal name."""
-    if tokens and tokens[-1].tag.startswith("nr") and 2 <= len(tokens[-1].word) <= 8:
-        return _as_written(left, tokens[-1].word), 0.8
+    name = ""
+    for token in reversed(tokens):  # 沈/nr 大伟/nr: the surname is a token of its own
+        if not token.tag.startswith("nr"):
+            break
+        name = token.word + name
+    if 2 <= len(name) <= 8:
+        return _as_written(left, name), 0.8
     return None
 
 
@@ -274,12 +283,23 @@ def _acronym_suffix(
         if best is None or score > best[0] or (score == best[0] and len(suffix) < len(best[1])):
             best = (score, suffix)
     if best and best[0] >= MIN_ACRONYM_FIT:
-        return _as_written(left, best[1]), 0.6 + 0.3 * min(best[0], 1.0)
+        return _with_ordinal(left, _as_written(left, best[1]), acronym), 0.6 + 0.3 * min(best[0], 1.0)
     chunk = "".join(token.word for token in _trailing_noun_chunk(tokens))[-MAX_TERM_CHARS:]
     return (_as_written(left, chunk), 0.5) if len(chunk) >= 2 else None
 
 
 ACRONYM_SILENT_COST = 0.05
+ORDINAL_RE = re.compile(r"第[零〇一二三四五六七八九十百千\d]+[次届]$")
+
+
+def _with_ordinal(left: str, term: str, acronym: str) -> str:
+    """COP27 is 第二十七次缔约方大会, not 缔约方大会: a numbered acronym takes the ordinal before the name."""
+    if not re.search(r"\d", acronym):
+        return term
+    found = ORDINAL_RE.search(left[: len(left) - len(term)])
+    return found[0] + term if found else term
+
+
 MIN_ACRONYM_FIT = 0.4
 
 

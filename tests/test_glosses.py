@@ -35,6 +35,12 @@ def glosses_of(text: str, analyzer: ChineseAnalyzer) -> list[tuple[str, str, str
         ("中国积极参与国际货币基金组织（IMF）的改革。", ("国际货币基金组织", "IMF", "acronym")),
         ("美国先后退出了跨太平洋伙伴关系协定（TPP）等协议。", ("跨太平洋伙伴关系协定", "TPP", "acronym")),
         ("习近平（Xi Jinping）出席会议。", ("习近平", "Xi Jinping", "person")),
+        ("中国问题专家沈大伟（David Shambaugh）认为如此。", ("沈大伟", "David Shambaugh", "person")),
+        (
+            "《联合国气候变化框架公约》第二十七次缔约方大会（COP27）在埃及举行。",
+            ("第二十七次缔约方大会", "COP27", "acronym"),
+        ),
+        ("把期望（expectation）或愿望水平（aspiration）作为参照点。", ("愿望水平", "aspiration", "term")),
         (
             "这种框架效应（framing\ntheory）很重要。".replace("\n", " "),
             ("框架效应", "framing theory", "term"),

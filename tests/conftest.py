@@ -25,7 +25,30 @@ SHARED = REPO_ROOT.parent / "shared"
 # that interrupts a paragraph which goes on after it on the next page (that line starts with one space),
 # an article whose keyword line was lost, an article without English abstract, and a closing `Abstracts`
 # section in another order than the articles, with an entry whose Chinese article is not in the file.
-TIYAO_ISSUE = """\
+DIGITAL_GOVERNANCE_ABSTRACT = """\
+ Abstracts
+
+Digital Technology and the Transformation of Global
+
+Governance
+
+LU Jing & LIN Yiping
+
+The rapid development of digital technology has profoundly affected the ideas, actors
+
+and methods of global governance. Digital platform companies have become important
+
+actors of governance, and data has become a key strategic resource. Competition among
+
+countries over digital rules is intensifying, and global digital governance is becoming
+
+fragmented. China should actively participate in global digital governance and
+
+contribute Chinese wisdom and solutions.
+"""
+
+TIYAO_ISSUE = (
+    """\
  国际秩序转型中的
 
 区域合作新路径 *
@@ -96,26 +119,9 @@ TIYAO_ISSUE = """\
 
 【责任编辑：王小明】
 
- Abstracts
-
-Digital Technology and the Transformation of Global
-
-Governance
-
-LU Jing & LIN Yiping
-
-The rapid development of digital technology has profoundly affected the ideas, actors
-
-and methods of global governance. Digital platform companies have become important
-
-actors of governance, and data has become a key strategic resource. Competition among
-
-countries over digital rules is intensifying, and global digital governance is becoming
-
-fragmented. China should actively participate in global digital governance and
-
-contribute Chinese wisdom and solutions.
-
+"""
+    + DIGITAL_GOVERNANCE_ABSTRACT
+    + """
 Maritime Security Cooperation in the Indian Ocean
 
 HU Bin
@@ -148,6 +154,7 @@ article argues that regional cooperation should uphold openness and inclusivenes
 
 development strategies and promote regional peace and prosperity.
 """
+)
 
 # Layout 1: a Markdown conversion, one paragraph per line, bold `【摘要】` labels and metadata lines, the
 # author's post before the name, and the English block at the end of the article.
@@ -317,7 +324,8 @@ Keywords:cloudstorage;datadeduplication;Bloomfilter
 """  # noqa: E501
 
 # Traditional characters (to be written in Big5): one `〔提   要〕` article and its English abstract.
-TRADITIONAL_ISSUE = """\
+TRADITIONAL_ISSUE = (
+    """\
  數字技術與全球治理變革
 
       盧  靜  林怡娉
@@ -336,26 +344,10 @@ TRADITIONAL_ISSUE = """\
 
 據，其影響力已經超越了許多國家。
 
- Abstracts
-
-Digital Technology and the Transformation of Global
-
-Governance
-
-LU Jing & LIN Yiping
-
-The rapid development of digital technology has profoundly affected the ideas, actors
-
-and methods of global governance. Digital platform companies have become important
-
-actors of governance, and data has become a key strategic resource. Competition among
-
-countries over digital rules is intensifying, and global digital governance is becoming
-
-fragmented. China should actively participate in global digital governance and
-
-contribute Chinese wisdom and solutions.
 """
+    + DIGITAL_GOVERNANCE_ABSTRACT
+    + """"""
+)
 
 
 @pytest.fixture(scope="session")

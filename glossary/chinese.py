@@ -12,11 +12,6 @@ HAN_RE = re.compile(f"[{HAN}]")
 LATIN_RE = re.compile(r"[A-Za-z]")
 
 
-def is_han(char: str) -> bool:
-    code = ord(char)
-    return any(low <= code <= high for low, high in CJK_RANGES)
-
-
 def han_count(text: str) -> int:
     return len(HAN_RE.findall(text))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from glossary.chinese import HAN, han_count, is_mostly_latin, latin_count, to_halfwidth
+from glossary.chinese import HAN, han_count, is_mostly_latin, to_halfwidth
 from glossary.models import Paragraph
 
 LABEL_WORDS = (
@@ -335,8 +335,3 @@ def tidy_english(text: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
-def latin_share(text: str) -> float:
-    letters = latin_count(text) + han_count(text)
-    return latin_count(text) / letters if letters else 0.0

@@ -88,7 +88,11 @@ class Paper:
     def mentions(self, english: str) -> bool:
         """Whether `english` occurs as whole words in the English title or abstract, plurals aside."""
         text = f" {' '.join(comparable_words(f'{self.title_en} {self.abstract_en}'))} "
-        return f" {' '.join(comparable_words(english_form(english)))} " in text
+        words = comparable_words(english)
+        if words[:1] in (["the"], ["a"], ["an"]):
+            words = words[1:]
+        # word by word: english_form runs the words together, `throughput rate` would be one word
+        return bool(words) and f" {' '.join(words)} " in text
 
 
 def comparable_words(text: str) -> list[str]:

@@ -89,6 +89,7 @@ class Unit:
     spans: list[EnSpan]
     zh_keys: set[str]
     en_keys: set[str]
+    word_keys: list[frozenset[str]]  # comparison keys of each English token (empty for function words)
 
 
 class Pairer:
@@ -138,7 +139,10 @@ class Pairer:
         # Title Case makes every word a proper noun to the tagger: parse titles the way abstracts write them.
         tokens = self.english.tokens(self.case.sentence_case(unit.en) if unit.kind == "title" else unit.en)
         spans = en_spans(tokens)
-        return Unit(unit, candidates, tokens, spans, {c.text for c in candidates}, {s.key for s in spans})
+        word_keys = [word_keys_of(token) for token in tokens]
+        return Unit(
+            unit, candidates, tokens, spans, {c.text for c in candidates}, {s.key for s in spans}, word_keys
+        )
 
     def _cooccurrence(self) -> Counter[tuple[str, str]]:
         joint: Counter[tuple[str, str]] = Counter()
@@ -298,11 +302,7 @@ class Pairer:
     def best_span(self, zh: str, unit: Unit) -> tuple[float, EnSpan, dict[str, float]] | None:
         """The English span of `unit` that best translates `zh`, if the evidence says any does."""
         gloss_union = set().union(*(self._keys_of(word) for word in self.dictionary_words(zh)))
-        explained = {
-            index
-            for index, token in enumerate(unit.tokens)
-            if token_keys([token]) and token_keys([token])[0] & gloss_union
-        }
+        explained = {index for index, keys in enumerate(unit.word_keys) if keys & gloss_union}
         wanted = set(self.known.get(zh, {})) | {
             key for key in unit.en_keys if self.joint.get((zh, key), 0) >= MIN_COOCCURRENCE
         }
@@ -317,7 +317,8 @@ class Pairer:
             tokens = unit.tokens[span.first : span.last + 1]
             if not conjoined and any(token.pos == "CCONJ" for token in tokens):
                 continue  # `competition and confrontation between countries` is not 国家间竞争
-            strength, evidence = self.score(zh, token_keys(tokens), span.key)
+            words = [keys for keys in unit.word_keys[span.first : span.last + 1] if keys]
+            strength, evidence = self.score(zh, words, span.key)
             if strength < MIN_UNIT_STRENGTH:
                 continue
             if best is None or (strength, span.last - span.first) > (best[0], best[1].last - best[1].first):
@@ -453,20 +454,17 @@ def literal_key(word: str) -> str:
     return "=" + word.lower()
 
 
-def token_keys(tokens: list[EnToken]) -> list[frozenset[str]]:
-    """Comparison keys of each content word of a span: stems of the word and of its lemma (`shortest`
-    is `short` and, as a superlative, `most`), and the word itself for Latin-letter terms."""
-    keys = []
-    for token in tokens:
-        if not token.is_content:
-            continue
-        found = {token.stem, stem(token.lemma), literal_key(token.text)}
-        if token.tag in ("JJS", "RBS"):
-            found |= {"most", "est"}
-        elif token.tag in ("JJR", "RBR"):
-            found.add("more")
-        keys.append(frozenset(found))
-    return keys
+def word_keys_of(token: EnToken) -> frozenset[str]:
+    """Comparison keys of one English word: stems of the word and of its lemma (`shortest` is `short`
+    and, as a superlative, `most`), and the word itself for Latin-letter terms; none for function words."""
+    if not token.is_content:
+        return frozenset()
+    found = {token.stem, stem(token.lemma), literal_key(token.text)}
+    if token.tag in ("JJS", "RBS"):
+        found |= {"most", "est"}
+    elif token.tag in ("JJR", "RBR"):
+        found.add("more")
+    return frozenset(found)
 
 
 def text_keys(text: str) -> list[frozenset[str]]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import defusedxml.ElementTree as SafeET
 import pytest
 from click.testing import CliRunner, Result
+from test_formats import row
 
 from glossary.cli import main
 from glossary.cli.export import ExportReport, export_glossary
@@ -15,31 +16,21 @@ from glossary.models import Glossary, GlossaryRow, RunInfo
 from glossary.termlist_files import load_termlist
 from glossary.workbook import write_workbook
 
-
-def row(
-    chinese: str, english: str, status: str, confidence: float = 0.9, type: str = "concept"
-) -> GlossaryRow:
-    return GlossaryRow(
-        chinese=chinese,
-        english=english,
-        confidence=confidence,
-        type=type,
-        sources=["keywords"],
-        frequency=3,
-        articles=["A1 2023-4.txt: 全球安全倡议的理论逻辑"],
-        status=status,
-    )
-
-
 REVIEWED = [
-    row("全球安全倡议", "Global Security Initiative", "approved", 0.95),
-    row("全球安全倡议", "Global Safety Initiative", "rejected", 0.6),
-    row("人类命运共同体", "a global community of shared future", "approved", 0.9),
-    row("人类命运共同体", "a community with a shared future for mankind", "candidate", 0.8),
-    row("人类命运共同体", "a community with a shared future for mankind", "approved", 0.7),
-    row("中国国际问题研究院", "China Institute of International Studies", "candidate", 0.85, "organization"),
-    row("和平崛起", "peaceful rise", "rejected", 0.9),
-    row("新型国际关系", "", "approved", 0.5),
+    row("全球安全倡议", "Global Security Initiative", confidence=0.95, status="approved"),
+    row("全球安全倡议", "Global Safety Initiative", confidence=0.6, status="rejected"),
+    row("人类命运共同体", "a global community of shared future", confidence=0.9, status="approved"),
+    row("人类命运共同体", "a community with a shared future for mankind", confidence=0.8, status="candidate"),
+    row("人类命运共同体", "a community with a shared future for mankind", confidence=0.7, status="approved"),
+    row(
+        "中国国际问题研究院",
+        "China Institute of International Studies",
+        confidence=0.85,
+        type="organization",
+        status="candidate",
+    ),
+    row("和平崛起", "peaceful rise", confidence=0.9, status="rejected"),
+    row("新型国际关系", "", confidence=0.5, status="approved"),
 ]
 
 
@@ -108,7 +99,7 @@ def test_deepl_gets_one_rendering_per_term_and_no_rejected_one(tmp_path: Path) -
 
 def test_no_approved_rows_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
     output = tmp_path / "glossary.tsv"
-    unreviewed = [row("全球发展倡议", "Global Development Initiative", "candidate")]
+    unreviewed = [row("全球发展倡议", "Global Development Initiative", status="candidate")]
     result = export(workbook(tmp_path, unreviewed), "--format", "tsv", "-o", output)
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ")
@@ -142,7 +133,7 @@ def test_help_explains_the_statuses_and_formats() -> None:
 
 def test_deepl_has_nothing_to_take_from_rejected_rows_only(tmp_path: Path) -> None:
     output = tmp_path / "deepl.csv"
-    rejected = [row("和平崛起", "peaceful rise", "rejected")]
+    rejected = [row("和平崛起", "peaceful rise", status="rejected")]
     result = export(workbook(tmp_path, rejected), "--format", "deepl", "-o", output, "--status", "all")
     assert result.exit_code == 2
     assert "nothing to export: no approved or candidate row has both Chinese and English" in result.stderr

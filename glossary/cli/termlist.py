@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
+from glossary import termlist_files
 from glossary.cli.common import report_errors
 from glossary.errors import GlossaryError
-from glossary.files import write_text_atomic
-from glossary.models import GlossaryRow
+from glossary.formats.entries import single_line
+from glossary.models import GlossaryRow, KnownPair
 from glossary.review import loose_key
 from glossary.workbook import read_workbook
 
-TERMLIST_HEADER = ("zh", "en", "note", "status")
 DECIDED = ("approved", "rejected")
 
 
@@ -34,11 +34,6 @@ class _Entry:
     en: str
     status: str
     notes: list[str]
-
-
-def _field(text: str) -> str:
-    """A TSV field: no tabs or line breaks inside."""
-    return " ".join(text.split())
 
 
 def write_termlist(workbook: Path, output: Path) -> TermlistReport:
@@ -62,24 +57,24 @@ def write_termlist(workbook: Path, output: Path) -> TermlistReport:
         raise GlossaryError(
             str(workbook), "no approved or rejected rows to write: set Status in the Glossary sheet first"
         )
-    lines = ["\t".join(TERMLIST_HEADER)]
-    for entry in entries.values():
-        lines.append("\t".join((entry.zh, entry.en, "; ".join(entry.notes), entry.status)))
-        if entry.status == "approved":
-            report.approved += 1
-        else:
-            report.rejected += 1
-    write_text_atomic(output, "\n".join(lines) + "\n")
+    pairs = [
+        KnownPair(entry.zh, entry.en, "; ".join(entry.notes), entry.status) for entry in entries.values()
+    ]
+    termlist_files.write_termlist(output, pairs)
+    report.approved = sum(pair.status == "approved" for pair in pairs)
+    report.rejected = len(pairs) - report.approved
     return report
 
 
 def _add(entries: dict[tuple[str, str], _Entry], row: GlossaryRow, report: TermlistReport) -> None:
     """One decided row into the termlist; a pair met again adds its note, approval wins over rejection."""
     key = loose_key(row.chinese, row.english)
-    note = _field(row.note)
+    note = single_line(row.note)
     entry = entries.get(key)
     if entry is None:
-        entries[key] = _Entry(_field(row.chinese), _field(row.english), row.status, [note] if note else [])
+        entries[key] = _Entry(
+            single_line(row.chinese), single_line(row.english), row.status, [note] if note else []
+        )
         return
     if entry.status != row.status:
         report.contradictions.append(f"{entry.zh} / {entry.en}")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from glossary.errors import GlossaryError
 from glossary.models import Glossary, GlossaryRow, KnownPair
+from glossary.rows import review_order
 from glossary.workbook import ledger_with_rows, read_workbook, write_workbook
 
 DELETED = "deleted"  # the ledger's status for a pair whose row a reviewer removed
@@ -91,6 +92,7 @@ def _refreshed(previous: GlossaryRow, fresh: GlossaryRow) -> GlossaryRow:
         english_context=fresh.english_context,
         evidence=fresh.evidence,
         check=fresh.check,
+        order=fresh.order,
         extracted_type=fresh.extracted_type if previous.extracted_english else "",
     )
 
@@ -191,12 +193,14 @@ def _match(
 
 
 def with_conflicts(rows: list[GlossaryRow], known: list[KnownPair]) -> list[GlossaryRow]:
-    """The rows with what a reviewer should look at added to Check: two approved renderings of one
-    term, an approved rendering a termlist disagrees with, a candidate a termlist rejects."""
-    approved: dict[str, dict[str, str]] = defaultdict(dict)  # Chinese -> English -> as written
+    """The rows with every reason a reviewer should look twice added to Check: a rendering a termlist's
+    approved one differs from, a candidate a termlist rejects, competing renderings of one term (two
+    approved ones, a candidate beside an approved one, candidates beside each other), then what the
+    rows already say (the inputs' own disagreements, a row this run no longer finds)."""
+    renderings: dict[str, dict[str, GlossaryRow]] = defaultdict(dict)  # Chinese -> English -> live row
     for row in rows:
-        if row.status == "approved" and row.english:
-            approved[normalise(row.chinese)].setdefault(normalise(row.english), row.english)
+        if row.status != "rejected" and row.english:
+            renderings[normalise(row.chinese)].setdefault(normalise(row.english), row)
     listed: dict[str, list[KnownPair]] = defaultdict(list)  # Chinese -> approved termlist pairs
     accepted: set[Key] = set()
     rejected: dict[Key, KnownPair] = {}
@@ -212,17 +216,31 @@ def with_conflicts(rows: list[GlossaryRow], known: list[KnownPair]) -> list[Glos
     result = []
     for row in rows:
         chinese, english = loose_key(row.chinese, row.english)
-        problems = [row.check] if row.check else []
-        if row.status == "approved":
-            others = [text for key, text in approved[chinese].items() if key != english]
-            if others:
-                problems.append("also approved: " + "; ".join(others))
+        problems = []
+        if row.status != "rejected":
             if listed.get(chinese) and (chinese, english) not in accepted:
                 problems.extend(f"{_termlist_name(pair)} has: {pair.en}" for pair in listed[chinese])
-        elif row.status == "candidate" and (chinese, english) in rejected:
+            problems.extend(
+                _rivalry(row, [other for key, other in renderings[chinese].items() if key != english])
+            )
+        if row.status == "candidate" and (chinese, english) in rejected:
             problems.append(f"rejected in {_termlist_name(rejected[chinese, english])}")
+        if row.check:
+            problems.append(row.check)
         result.append(replace(row, check="; ".join(dict.fromkeys(problems))))
     return result
+
+
+def _rivalry(row: GlossaryRow, others: list[GlossaryRow]) -> list[str]:
+    """What the other live renderings of the row's term mean for it. An acronym is another form of a
+    name (IMF beside International Monetary Fund), so it competes only with acronyms."""
+    rivals = [other for other in others if (other.type == "acronym") == (row.type == "acronym")]
+    approved = [other.english for other in rivals if other.status == "approved"]
+    if row.status == "approved":
+        return ["also approved: " + "; ".join(approved)] if approved else []
+    if approved:
+        return ["approved as: " + "; ".join(approved)]
+    return ["other renderings: " + "; ".join(other.english for other in rivals)] if rivals else []
 
 
 def _termlist_name(pair: KnownPair) -> str:
@@ -236,7 +254,7 @@ def save_glossary(path: Path, fresh: Glossary, known: list[KnownPair]) -> MergeR
     path = Path(path)
     if not path.exists():
         rows = with_conflicts([as_proposed(row) for row in fresh.rows], known)
-        write_workbook(path, replace(fresh, rows=rows))
+        write_workbook(path, replace(fresh, rows=review_order(rows)))
         return None
     previous = read_workbook(path)
     merged, report = merge_review(previous, fresh, known)
@@ -247,7 +265,7 @@ def save_glossary(path: Path, fresh: Glossary, known: list[KnownPair]) -> MergeR
         raise GlossaryError(
             str(backup), f"cannot keep a backup of the reviewed workbook: {error.strerror}"
         ) from error
-    write_workbook(path, merged)
+    write_workbook(path, replace(merged, rows=review_order(merged.rows)))
     return report
 
 

@@ -57,7 +57,7 @@ def test_a_workbook_saved_as_ods_is_a_glossary_workbook_too(tmp_path: Path) -> N
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr(
             "content.xml",
-            '<office:document-content><office:body><office:spreadsheet>'
+            "<office:document-content><office:body><office:spreadsheet>"
             '<table:table table:name="Glossary" table:style-name="ta1"></table:table>'
             "</office:spreadsheet></office:body></office:document-content>",
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -29,6 +29,7 @@ class ExportReport:
     format: str
     output: Path
     incomplete: int = 0  # selected rows without a Chinese or an English term, left out
+    problems: list[Problem] = field(default_factory=list)  # what reading the workbook found to warn about
 
 
 def export_glossary(
@@ -45,7 +46,9 @@ def export_glossary(
         raise GlossaryError("", f"unknown status {status!r}; choose one of {', '.join(EXPORTED_STATUSES)}")
     file_format = FORMATS[fmt]
     guard_output(output, [workbook], overwrite)
-    selected = [row for row in read_workbook(workbook).rows if row.status in EXPORTED_STATUSES[status]]
+    problems: list[Problem] = []
+    rows = read_workbook(workbook, problems).rows
+    selected = [row for row in rows if row.status in EXPORTED_STATUSES[status]]
     entries = build_entries(selected)
     if file_format.best_rendering_only:
         entries = top_renderings(entries)
@@ -58,6 +61,7 @@ def export_glossary(
         format=fmt,
         output=output,
         incomplete=sum(not has_both_sides(row) for row in selected),
+        problems=problems,
     )
 
 
@@ -120,6 +124,7 @@ in Excel (use Data > From Text/CSV). Read any of these files back with `glossary
 @report_errors
 def export_cli(workbook: Path, fmt: str, output: Path, status: str, overwrite: bool) -> None:
     report = export_glossary(workbook, fmt, output, status, overwrite)
+    warn_problems(report.problems)
     if report.incomplete:
         left_out = f"rows left out because they lack the Chinese or the English: {report.incomplete}"
         warn_problems([Problem(str(workbook), left_out)])

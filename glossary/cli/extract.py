@@ -67,7 +67,7 @@ def extract(
         extraction.pairs, records, extraction.frequencies, paths, termlists, time.perf_counter() - started
     )
     writing = time.perf_counter()
-    merge = save_glossary(output, glossary, known)
+    merge = save_glossary(output, glossary, known, problems)
     seconds = {**extraction.seconds, "workbook": time.perf_counter() - writing}
     seconds["total"] = time.perf_counter() - started
     return ExtractReport(

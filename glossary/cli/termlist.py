@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from glossary import termlist_files
-from glossary.cli.common import overwrite_option, report_errors
-from glossary.errors import GlossaryError
+from glossary.cli.common import overwrite_option, report_errors, warn_problems
+from glossary.errors import GlossaryError, Problem
 from glossary.files import guard_output
 from glossary.formats.entries import single_line
 from glossary.models import GlossaryRow, KnownPair
@@ -27,6 +27,7 @@ class TermlistReport:
     contradictions: list[str] = field(
         default_factory=list
     )  # pairs both approved and rejected: written approved
+    problems: list[Problem] = field(default_factory=list)  # what reading the workbook found to warn about
 
 
 @dataclass
@@ -46,8 +47,8 @@ def write_termlist(workbook: Path, output: Path, overwrite: bool = False) -> Ter
     if output.suffix.casefold() in (".xlsx", ".xlsm"):
         raise GlossaryError(str(output), "the termlist is a TSV file; give it a name ending in .tsv")
     guard_output(output, [workbook], overwrite)
-    rows = read_workbook(workbook).rows
     report = TermlistReport()
+    rows = read_workbook(workbook, report.problems).rows
     entries: dict[tuple[str, str], _Entry] = {}
     for row in rows:
         if row.status not in DECIDED:
@@ -100,6 +101,7 @@ def _add(entries: dict[tuple[str, str], _Entry], row: GlossaryRow, report: Terml
 def termlist_cli(workbook: Path, output: Path, overwrite: bool) -> None:
     """Write the approved and rejected pairs of a reviewed WORKBOOK as a termlist."""
     report = write_termlist(workbook, output, overwrite)
+    warn_problems(report.problems)
     for pair in report.contradictions:
         click.echo(
             f"warning: {workbook}: {pair} is both approved and rejected; written as approved", err=True

@@ -73,4 +73,3 @@ def read_status(text: str) -> StatusReading:
     if status is None:
         return StatusReading(text.strip(), known=False)
     return StatusReading(status, known=True)
-

@@ -8,6 +8,8 @@ without copying any real text.
 from __future__ import annotations
 
 import ctypes
+import os
+import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +21,12 @@ from glossary.lexicon import Lexicon, load_lexicon
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests never read or write the user's cache: they get one of their own for the session."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="glossary-test-cache-")
+
 
 # Layout 2: `〔提   要〕` articles as extracted from a PDF: every printed line followed by a blank line,
 # titles over two lines, padded bylines, a page number and a running header inside a paragraph, a footnote

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from glossary.errors import GlossaryError
+from glossary.errors import GlossaryError, Problem
 from glossary.models import Glossary, GlossaryRow, KnownPair
 from glossary.workbook import ledger_with_rows, read_workbook, write_workbook
 
@@ -229,16 +229,19 @@ def _termlist_name(pair: KnownPair) -> str:
     return f"termlist {Path(pair.origin).name}" if pair.origin else "a termlist"
 
 
-def save_glossary(path: Path, fresh: Glossary, known: list[KnownPair]) -> MergeReport | None:
+def save_glossary(
+    path: Path, fresh: Glossary, known: list[KnownPair], problems: list[Problem] | None = None
+) -> MergeReport | None:
     """Write the run's workbook to `path`. Over an existing workbook the reviewer's decisions are carried
     over and the old file is kept beside it as NAME.backup-YYYYMMDD-HHMMSS.xlsx; returns None when there
-    was no workbook. A workbook that cannot be read is left as it is and the error raised."""
+    was no workbook. A workbook that cannot be read is left as it is and the error raised. What the
+    reviewer should hear about the workbook goes to `problems`."""
     path = Path(path)
     if not path.exists():
         rows = with_conflicts([as_proposed(row) for row in fresh.rows], known)
         write_workbook(path, replace(fresh, rows=rows))
         return None
-    previous = read_workbook(path)
+    previous = read_workbook(path, problems)
     merged, report = merge_review(previous, fresh, known)
     backup = backup_path(path, datetime.now())
     try:

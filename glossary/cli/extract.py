@@ -10,9 +10,10 @@ from pathlib import Path
 
 import click
 
-from glossary.cli.common import EXIT_FAILED, EXIT_PROBLEMS, report_errors, warn_problems
+from glossary.cli.common import EXIT_FAILED, EXIT_PROBLEMS, input_files, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
 from glossary.extraction import Progress
+from glossary.files import guard_output
 from glossary.models import SOURCE_KINDS
 
 
@@ -54,6 +55,7 @@ def extract(
 
     started = time.perf_counter()
     termlists = termlists or []
+    guard_output(output, [*input_files(paths), *termlists], merging=True)
     problems: list[Problem] = []
     known = load_termlists(termlists, problems=problems)
     extraction = extract_pairs(paths, known, progress)
@@ -65,7 +67,7 @@ def extract(
         extraction.pairs, records, extraction.frequencies, paths, termlists, time.perf_counter() - started
     )
     writing = time.perf_counter()
-    merge = save_glossary(output, glossary, known)
+    merge = save_glossary(output, glossary, known, problems)
     seconds = {**extraction.seconds, "workbook": time.perf_counter() - writing}
     seconds["total"] = time.perf_counter() - started
     return ExtractReport(

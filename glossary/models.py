@@ -48,6 +48,7 @@ class Document:
     paragraphs: list[Paragraph]
     encoding: str = "utf-8"
     traditional: bool = False  # most Chinese text of the file is in traditional characters
+    warnings: list[str] = field(default_factory=list)  # what was read other than as written (bad bytes)
 
 
 @dataclass

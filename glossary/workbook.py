@@ -23,7 +23,7 @@ from openpyxl.workbook.child import _WorkbookChild
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from glossary.errors import GlossaryError
+from glossary.errors import GlossaryError, Problem
 from glossary.files import atomic_output
 from glossary.models import (
     SOURCE_KINDS,
@@ -34,6 +34,7 @@ from glossary.models import (
     RunInfo,
     SourceArticle,
 )
+from glossary.status import read_status
 
 GLOSSARY_SHEET = "Glossary"
 SOURCES_SHEET = "Sources"
@@ -471,9 +472,10 @@ def _write_summary_sheet(sheet: _WorkbookChild, glossary: Glossary) -> None:
 # ---------------------------------------------------------------- reading
 
 
-def read_workbook(path: Path) -> Glossary:
+def read_workbook(path: Path, problems: list[Problem] | None = None) -> Glossary:
     """The workbook as the reviewer left it. Raises GlossaryError for a file that is not a readable
-    glossary workbook; the file itself is only read."""
+    glossary workbook; the file itself is only read. What a reviewer should hear about (a Status word
+    that means nothing here) is added to `problems`, when given."""
     path = Path(path)
     where = str(path)
     try:
@@ -492,7 +494,7 @@ def read_workbook(path: Path) -> Glossary:
         glossary_sheet = sheets.get(GLOSSARY_SHEET.casefold())
         if glossary_sheet is None:
             raise GlossaryError(where, f"not a glossary workbook: it has no '{GLOSSARY_SHEET}' sheet")
-        rows = _read_glossary_rows(glossary_sheet, where)
+        rows = _read_glossary_rows(glossary_sheet, where, problems if problems is not None else [])
         sources = sheets.get(SOURCES_SHEET.casefold())
         summary = sheets.get(SUMMARY_SHEET.casefold())
         ledger = sheets.get(LEDGER_SHEET.casefold())
@@ -545,12 +547,14 @@ def _header_key(value: object) -> str:
     return " ".join(cell_text(value).split()).casefold()
 
 
-def _sheet_table(sheet: _WorkbookChild) -> tuple[list[str], Iterator[tuple[object, ...]]]:
-    """The sheet's header row (as written) and an iterator over the non-blank rows under it."""
+def _sheet_table(sheet: _WorkbookChild) -> tuple[list[str], Iterator[tuple[int, tuple[object, ...]]]]:
+    """The sheet's header row (as written) and an iterator over the non-blank rows under it, each with
+    its row number in the sheet."""
     sheet.reset_dimensions()  # some writers leave a wrong used range; read every row there is
     row_iterator = sheet.iter_rows(values_only=True)
     header = [cell_text(value) for value in next(row_iterator, ())]
-    return header, (values for values in row_iterator if any(cell_text(value) for value in values))
+    numbered = enumerate(row_iterator, 2)
+    return header, ((number, values) for number, values in numbered if any(map(cell_text, values)))
 
 
 def _column_getter(header: list[str]) -> Callable[[tuple[object, ...], str], object]:
@@ -565,7 +569,7 @@ def _column_getter(header: list[str]) -> Callable[[tuple[object, ...], str], obj
     return get
 
 
-def _read_glossary_rows(sheet: _WorkbookChild, where: str) -> list[GlossaryRow]:
+def _read_glossary_rows(sheet: _WorkbookChild, where: str, problems: list[Problem]) -> list[GlossaryRow]:
     header, rows = _sheet_table(sheet)
     found = {_header_key(name) for name in header}
     missing = [name for name in REQUIRED_HEADERS if name.casefold() not in found]
@@ -579,8 +583,11 @@ def _read_glossary_rows(sheet: _WorkbookChild, where: str) -> list[GlossaryRow]:
     has_extracted = "extracted english" in found
     get = _column_getter(header)
     result = []
-    for values in rows:
+    for number, values in rows:
         english = cell_text(get(values, "English"))
+        status = read_status(cell_text(get(values, "Status")))
+        if not status.known:
+            problems.append(Problem(where, _unknown_status(number, status.status)))
         result.append(
             GlossaryRow(
                 chinese=cell_text(get(values, "Chinese")),
@@ -594,7 +601,7 @@ def _read_glossary_rows(sheet: _WorkbookChild, where: str) -> list[GlossaryRow]:
                 ],
                 chinese_context=cell_text(get(values, "Chinese context")),
                 english_context=cell_text(get(values, "English context")),
-                status=choose(get(values, "Status"), STATUSES, "candidate"),
+                status=status.status,
                 note=cell_text(get(values, "Note")),
                 # A sheet that lost the hidden column: take each row as proposed the way it reads now.
                 extracted_english=cell_text(get(values, "Extracted English")) if has_extracted else english,
@@ -608,6 +615,13 @@ def _read_glossary_rows(sheet: _WorkbookChild, where: str) -> list[GlossaryRow]:
             )
         )
     return result
+
+
+def _unknown_status(number: int, text: str) -> str:
+    return (
+        f"{GLOSSARY_SHEET} row {number}: Status '{text}' is none of approved, rejected, candidate; "
+        "the row is kept as reviewed with the text as written, and left out of exports"
+    )
 
 
 def _at(values: tuple[object, ...], index: int) -> object:
@@ -632,7 +646,7 @@ def _read_articles(sheet: _WorkbookChild) -> list[SourceArticle]:
             en_authors=cell_text(get(values, "English authors")),
             sides=cell_text(get(values, "Sides")),
         )
-        for values in rows
+        for _, values in rows
     ]
 
 
@@ -640,7 +654,7 @@ def _read_ledger(sheet: _WorkbookChild) -> dict[tuple[str, str], str]:
     header, rows = _sheet_table(sheet)
     get = _column_getter(header)
     ledger = {}
-    for values in rows:
+    for _, values in rows:
         key = (cell_text(get(values, "Chinese")), cell_text(get(values, "Extracted English")))
         ledger[key] = cell_text(get(values, "Status")).casefold()
     return ledger

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from openpyxl.formatting.rule import ColorScale
 
-from glossary.errors import GlossaryError
+from glossary.errors import GlossaryError, Problem
 from glossary.models import Glossary, GlossaryRow, RunInfo, SourceArticle
 from glossary.workbook import EXCEL_CELL_LIMIT, read_workbook, write_workbook
 
@@ -245,16 +245,21 @@ def test_reading_forgives_what_a_reviewer_and_their_spreadsheet_do(tmp_path: Pat
             ],
             [None, None, None, None, None, None, None, None, None],
             ["REJECT", "global security proposal", "全球安全倡议", 1.0, 0.41, "organisation", "", "", None],
-            ["ok", "common prosperity", "共同富裕", None, None, None, "my own row", None, None],
+            ["maybe later", "common prosperity", "共同富裕", None, None, None, "my own row", None, None],
         ],
     )
 
-    rows = read_workbook(path).rows
+    problems: list[Problem] = []
+    rows = read_workbook(path, problems).rows
 
     assert [(row.chinese, row.status) for row in rows] == [
         ("全球安全倡议", "approved"),
         ("全球安全倡议", "rejected"),
-        ("共同富裕", "candidate"),  # a word Status does not know leaves the row a candidate
+        ("共同富裕", "maybe later"),  # a word Status does not know is kept as written, and reported
+    ]
+    assert [str(problem) for problem in problems] == [
+        f"{path}: Glossary row 5: Status 'maybe later' is none of approved, rejected, candidate; "
+        "the row is kept as reviewed with the text as written, and left out of exports"
     ]
     first, second, third = rows
     assert (first.frequency, first.confidence, first.type) == (4, 0.95, "concept")

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from glossary.cli.common import EXIT_PROBLEMS, report_errors, warn_problems
+from glossary.cli.common import EXIT_PROBLEMS, input_files, overwrite_option, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
+from glossary.files import guard_output
 
 
 @dataclass
@@ -27,16 +28,18 @@ class AlignReport:
         )
 
 
-def align_articles(paths: list[Path], output: Path) -> AlignReport:
+def align_articles(paths: list[Path], output: Path, overwrite: bool = False) -> AlignReport:
     """Align the title and abstract sentences of every matched article in `paths` and write them to `output`.
 
-    Raises GlossaryError, writing nothing, when no article has both a Chinese and an English side.
+    Raises GlossaryError, writing nothing, when no article has both a Chinese and an English side or
+    `output` may not be written (see files.guard_output).
     """
     from glossary.alignment import aligned_units
     from glossary.articles import read_articles
     from glossary.formats.tmx import write_tmx
     from glossary.lexicon import load_lexicon
 
+    guard_output(output, input_files(paths), overwrite)
     started = time.perf_counter()
     records, problems = read_articles(paths)
     matched = [record for record in records if record.matched]
@@ -61,15 +64,16 @@ def align_articles(paths: list[Path], output: Path) -> AlignReport:
     show_default=True,
     help="The TMX file to write.",
 )
+@overwrite_option
 @report_errors
-def align_cli(paths: tuple[Path, ...], output: Path) -> None:
+def align_cli(paths: tuple[Path, ...], output: Path, overwrite: bool) -> None:
     """Align the titles and abstracts of the articles in PATHS (files or folders) as a TMX file.
 
     Each matched article gives one translation unit for its title and one for each group of abstract
     sentences that translate each other. Exit code 1 when some input had a problem, 2 when nothing
     could be written.
     """
-    report = align_articles(list(paths), output)
+    report = align_articles(list(paths), output, overwrite)
     warn_problems(report.problems)
     click.echo(report.summary(output))
     if report.problems:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import click
 
 from glossary.errors import GlossaryError, Problem
+from glossary.files import OVERWRITE_HELP, OVERWRITE_OPTION
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -29,6 +31,16 @@ def report_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise SystemExit(EXIT_FAILED) from None
 
     return wrapper
+
+
+overwrite_option = click.option(OVERWRITE_OPTION, "overwrite", is_flag=True, help=OVERWRITE_HELP)
+
+
+def input_files(paths: Iterable[Path]) -> list[Path]:
+    """The files a run over `paths` (files and folders) reads, for telling an output from an input."""
+    from glossary.reading import expand_paths
+
+    return [file for file, _ in expand_paths(list(paths))[0]]
 
 
 def warn_problems(problems: Iterable[Problem]) -> int:

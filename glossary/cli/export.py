@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 
-from glossary.cli.common import report_errors, warn_problems
+from glossary.cli.common import overwrite_option, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
+from glossary.files import guard_output
 from glossary.formats import FORMATS, Format
 from glossary.formats.entries import build_entries, has_both_sides, top_renderings
 from glossary.workbook import read_workbook
@@ -28,19 +29,26 @@ class ExportReport:
     format: str
     output: Path
     incomplete: int = 0  # selected rows without a Chinese or an English term, left out
+    problems: list[Problem] = field(default_factory=list)  # what reading the workbook found to warn about
 
 
-def export_glossary(workbook: Path, fmt: str, output: Path, status: str = "approved") -> ExportReport:
+def export_glossary(
+    workbook: Path, fmt: str, output: Path, status: str = "approved", overwrite: bool = False
+) -> ExportReport:
     """Write the workbook's rows with the chosen statuses to `output` in format `fmt`.
 
-    Raises GlossaryError, and writes nothing, when no row qualifies.
+    Raises GlossaryError, and writes nothing, when no row qualifies or `output` may not be written
+    (see files.guard_output).
     """
     if fmt not in FORMATS:
         raise GlossaryError("", f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if status not in EXPORTED_STATUSES:
         raise GlossaryError("", f"unknown status {status!r}; choose one of {', '.join(EXPORTED_STATUSES)}")
     file_format = FORMATS[fmt]
-    selected = [row for row in read_workbook(workbook).rows if row.status in EXPORTED_STATUSES[status]]
+    guard_output(output, [workbook], overwrite)
+    problems: list[Problem] = []
+    rows = read_workbook(workbook, problems).rows
+    selected = [row for row in rows if row.status in EXPORTED_STATUSES[status]]
     entries = build_entries(selected)
     if file_format.best_rendering_only:
         entries = top_renderings(entries)
@@ -53,6 +61,7 @@ def export_glossary(workbook: Path, fmt: str, output: Path, status: str = "appro
         format=fmt,
         output=output,
         incomplete=sum(not has_both_sides(row) for row in selected),
+        problems=problems,
     )
 
 
@@ -111,9 +120,11 @@ in Excel (use Data > From Text/CSV). Read any of these files back with `glossary
     show_default=True,
     help="Which rows to export.",
 )
+@overwrite_option
 @report_errors
-def export_cli(workbook: Path, fmt: str, output: Path, status: str) -> None:
-    report = export_glossary(workbook, fmt, output, status)
+def export_cli(workbook: Path, fmt: str, output: Path, status: str, overwrite: bool) -> None:
+    report = export_glossary(workbook, fmt, output, status, overwrite)
+    warn_problems(report.problems)
     if report.incomplete:
         left_out = f"rows left out because they lack the Chinese or the English: {report.incomplete}"
         warn_problems([Problem(str(workbook), left_out)])

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from glossary.cli.common import report_errors, warn_problems
+from glossary.cli.common import overwrite_option, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
+from glossary.files import guard_output
 from glossary.models import KNOWN_STATUSES, KnownPair
 from glossary.termlist_files import read_termlist, skipped_message, write_termlist
 
@@ -35,11 +36,14 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def import_termlists(paths: list[Path], output: Path | None) -> ImportReport:
+def import_termlists(paths: list[Path], output: Path | None, overwrite: bool = False) -> ImportReport:
     """Read every file (any format load_termlist knows); with `output`, write the pairs as a termlist TSV.
 
-    A file that cannot be read raises GlossaryError before anything is written.
+    A file that cannot be read, or an `output` that may not be written (see files.guard_output), raises
+    GlossaryError before anything is written.
     """
+    if output is not None:
+        guard_output(output, paths, overwrite)
     files: list[FileSummary] = []
     pairs: dict[tuple[str, str, str], KnownPair] = {}
     repeats = 0
@@ -77,8 +81,9 @@ def import_termlists(paths: list[Path], output: Path | None) -> ImportReport:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write the pairs here as a termlist TSV (zh, en, note, status), for `glossary extract --termlist`.",
 )
+@overwrite_option
 @report_errors
-def import_cli(files: tuple[Path, ...], output: Path | None) -> None:
+def import_cli(files: tuple[Path, ...], output: Path | None, overwrite: bool) -> None:
     """Read termlists and glossaries: TBX (2008 or v3, e.g. from MultiTerm, memoQ, Phrase), CSV or TSV
     (with a header naming zh/en columns, or columns zh, en, note, status), OmegaT and DeepL glossaries,
     and every `glossary export` format. Prints what each file holds; with -o, writes them as one termlist.
@@ -86,7 +91,7 @@ def import_cli(files: tuple[Path, ...], output: Path | None) -> None:
     TBX preferred terms become approved pairs, admitted and superseded ones alias, deprecated ones
     rejected. XML that declares entities is refused.
     """
-    report = import_termlists(list(files), output)
+    report = import_termlists(list(files), output, overwrite)
     for summary in report.files:
         counts = ", ".join(f"{count} {status}" for status, count in summary.by_status.items() if count)
         click.echo(f"{summary.path}: {summary.layout}: {counts or 'no pairs'}")

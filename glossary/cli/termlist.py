@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from glossary import termlist_files
-from glossary.cli.common import report_errors
-from glossary.errors import GlossaryError
+from glossary.cli.common import overwrite_option, report_errors, warn_problems
+from glossary.errors import GlossaryError, Problem
+from glossary.files import guard_output
 from glossary.formats.entries import single_line
 from glossary.models import GlossaryRow, KnownPair
 from glossary.review import loose_key
@@ -26,6 +27,7 @@ class TermlistReport:
     contradictions: list[str] = field(
         default_factory=list
     )  # pairs both approved and rejected: written approved
+    problems: list[Problem] = field(default_factory=list)  # what reading the workbook found to warn about
 
 
 @dataclass
@@ -36,15 +38,17 @@ class _Entry:
     notes: list[str]
 
 
-def write_termlist(workbook: Path, output: Path) -> TermlistReport:
-    """Write the workbook's approved and rejected pairs to `output` as a UTF-8 TSV (zh, en, note, status)."""
+def write_termlist(workbook: Path, output: Path, overwrite: bool = False) -> TermlistReport:
+    """Write the workbook's approved and rejected pairs to `output` as a UTF-8 TSV (zh, en, note, status).
+
+    Raises GlossaryError, writing nothing, when there is no decided pair or `output` may not be written
+    (see files.guard_output)."""
     workbook, output = Path(workbook), Path(output)
-    if output.suffix.casefold() in (".xlsx", ".xlsm") or (
-        output.exists() and output.resolve() == workbook.resolve()
-    ):
+    if output.suffix.casefold() in (".xlsx", ".xlsm"):
         raise GlossaryError(str(output), "the termlist is a TSV file; give it a name ending in .tsv")
-    rows = read_workbook(workbook).rows
+    guard_output(output, [workbook], overwrite)
     report = TermlistReport()
+    rows = read_workbook(workbook, report.problems).rows
     entries: dict[tuple[str, str], _Entry] = {}
     for row in rows:
         if row.status not in DECIDED:
@@ -92,10 +96,12 @@ def _add(entries: dict[tuple[str, str], _Entry], row: GlossaryRow, report: Terml
     type=click.Path(path_type=Path, dir_okay=False),
     help="The TSV file to write (zh, en, note, status); pass it to `glossary extract --termlist`.",
 )
+@overwrite_option
 @report_errors
-def termlist_cli(workbook: Path, output: Path) -> None:
+def termlist_cli(workbook: Path, output: Path, overwrite: bool) -> None:
     """Write the approved and rejected pairs of a reviewed WORKBOOK as a termlist."""
-    report = write_termlist(workbook, output)
+    report = write_termlist(workbook, output, overwrite)
+    warn_problems(report.problems)
     for pair in report.contradictions:
         click.echo(
             f"warning: {workbook}: {pair} is both approved and rejected; written as approved", err=True

@@ -1,0 +1,148 @@
+"""Evidence between one Chinese term and one English span, and the strength it gives the pair.
+
+CC-CEDICT compositional translation (全球安全倡议 -> global + security + initiative), co-occurrence
+across all aligned units of the run (logDice), termlist priors.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from glossary.candidates import ChineseAnalyzer, EnToken
+from glossary.lexicon import ZH_FUNCTION_WORDS, Lexicon, english_stems, stem
+from glossary.models import KnownPair
+from glossary.pairing.statistics import CoOccurrence
+
+MIN_SHARE = 0.5  # a unit pair must render at least half of each side
+MIN_LIFTED_SHARE = 0.75  # co-occurrence lifts only pairs whose Chinese the English mostly renders
+STRENGTH = {
+    "known_approved": 0.97,
+    "known_alias": 0.9,
+    "keyword_in_order": 0.8,  # + up to 0.19 with dictionary support
+    "keyword_unsupported": 0.6,
+}
+LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
+
+Known = dict[str, dict[str, KnownPair]]  # Chinese key -> English key -> known pair
+
+
+class Evidence:
+    """Scores pairs against the dictionary, the run's co-occurrence counts and the known pairs."""
+
+    def __init__(
+        self, lexicon: Lexicon, chinese: ChineseAnalyzer, known: Known, cooccurrence: CoOccurrence
+    ) -> None:
+        self.lexicon = lexicon
+        self.chinese = chinese
+        self.known = known
+        self.cooccurrence = cooccurrence
+        self._words: dict[str, list[str]] = {}
+
+    def dictionary_shares(self, zh: str, english: list[frozenset[str]]) -> tuple[float, float]:
+        """How much of the Chinese the English renders, and how much of the English the Chinese explains.
+
+        `english` holds one set of comparison keys per English word. A Chinese dictionary word counts by
+        its best-rendered sense: 恶性循环 "vicious circle" is half rendered by `circle`, wholly by
+        `vicious circle`; Latin letters in the Chinese (POD, NSGA-II) are rendered by themselves.
+        """
+        words = self.dictionary_words(zh)
+        if not words or not english:
+            return 0.0, 0.0
+        keys = frozenset().union(*english)
+        zh_share = sum(self._rendered(word, keys) for word in words) / len(words)
+        explained = set().union(*(self.keys_of(word) for word in words))
+        return zh_share, sum(1 for word in english if word & explained) / len(english)
+
+    def keys_of(self, word: str) -> frozenset[str]:
+        """The English comparison keys a Chinese dictionary word (or Latin-letter word) may be rendered by."""
+        return (
+            frozenset({literal_key(word)})
+            if LATIN_WORD_RE.fullmatch(word)
+            else self.lexicon.gloss_stems(word)
+        )
+
+    def gloss_union(self, zh: str) -> set[str]:
+        """Every English comparison key any dictionary word of `zh` may be rendered by."""
+        return set().union(*(self.keys_of(word) for word in self.dictionary_words(zh)))
+
+    def dictionary_words(self, zh: str) -> list[str]:
+        """Dictionary words of a term within jieba's words: 最短路径 is 最短 + 路径, not 最 短路 径."""
+        cached = self._words.get(zh)
+        if cached is None:
+            cached = []
+            for token in self.chinese.tokens(zh):
+                if LATIN_WORD_RE.fullmatch(token.word):
+                    cached.append(token.word)
+                    continue
+                # the longest dictionary match unless jieba's own split needs no more words:
+                # 不透明 + 谓词, but 最短 + 路径 rather than 最 + 短路 + 径
+                longest = self.lexicon.segment(token.word)
+                split = self.chinese.plain_words(token.word)
+                guided = [word for piece in split for word in self.lexicon.segment(piece)]
+                words = longest if len(longest) < len(guided) else guided
+                cached.extend(word for word in words if word not in ZH_FUNCTION_WORDS)
+            self._words[zh] = cached
+        return cached
+
+    def _rendered(self, word: str, stems: frozenset[str]) -> float:
+        if LATIN_WORD_RE.fullmatch(word):
+            return float(literal_key(word) in stems)
+        alternatives = self.lexicon.gloss_alternatives(word)
+        # a gloss such as "top floor" half matched by `top-level design` still says a good deal: square root
+        return max(
+            (math.sqrt(len(stems & alternative) / len(alternative)) for alternative in alternatives),
+            default=0.0,
+        )
+
+    def score(self, zh: str, english: list[frozenset[str]], en_key: str) -> tuple[float, dict[str, float]]:
+        """Strength of a pair (zh, keys of each English word) seen together in one unit, and its evidence."""
+        evidence: dict[str, float] = {}
+        zh_share, en_share = self.dictionary_shares(zh, english)
+        f1 = 2 * zh_share * en_share / (zh_share + en_share) if zh_share and en_share else 0.0
+        if f1:
+            evidence["dictionary"] = round(f1, 3)
+        dice = self.cooccurrence.log_dice(zh, en_key)
+        if dice:
+            evidence["logdice"] = round(dice, 2)
+        mutual = self.cooccurrence.is_mutual_best(zh, en_key, dice)
+        known = self.known.get(zh, {}).get(en_key)
+        if known and known.status != "rejected":
+            evidence["termlist"] = 1.0
+        # A Chinese term half rendered is usually a wrong boundary: weigh the Chinese side's share most.
+        sure = zh_share >= MIN_SHARE and en_share >= MIN_SHARE
+        strength = 0.9 * zh_share**2 * en_share**2 if sure else 0.0
+        # Co-occurrence supports dictionary evidence, never replaces it, and only for mutual best partners:
+        # `Japan` co-occurs with 日本关键 (from 日本关键矿产战略) too, but best with 日本.
+        if mutual and sure and zh_share >= MIN_LIFTED_SHARE:
+            strength = 1 - (1 - strength) * (1 - 0.6 * min(max((dice - 8) / 6, 0.0), 1.0))
+        if "termlist" in evidence:
+            strength = max(
+                strength, STRENGTH["known_approved"] if known and known.status == "approved" else 0.9
+            )
+        return strength, evidence
+
+
+def literal_key(word: str) -> str:
+    """The key a Latin-letter word is compared by on both sides (POD in 低阶POD模型 and in `POD model`)."""
+    return "=" + word.lower()
+
+
+def word_keys_of(token: EnToken) -> frozenset[str]:
+    """Comparison keys of one English word: stems of the word and of its lemma (`shortest` is `short`
+    and, as a superlative, `most`), and the word itself for Latin-letter terms; none for function words."""
+    if not token.is_content:
+        return frozenset()
+    found = {token.stem, stem(token.lemma), literal_key(token.text)}
+    if token.tag in ("JJS", "RBS"):
+        found |= {"most", "est"}
+    elif token.tag in ("JJR", "RBR"):
+        found.add("more")
+    return frozenset(found)
+
+
+def text_keys(text: str) -> list[frozenset[str]]:
+    """Comparison keys of each content word of English written by people (keywords)."""
+    words = [word for word in re.split(r"[\s\-/]+", text) if word]
+    keys = [frozenset({stem(word), literal_key(word.strip(".,;:()"))}) for word in words]
+    return [key for word, key in zip(words, keys, strict=True) if english_stems(word)]

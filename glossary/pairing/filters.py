@@ -1,0 +1,73 @@
+"""Candidate filters: which Chinese candidates may be terms, which English spans may render them, and
+which pairs of one unit may stand together."""
+
+from __future__ import annotations
+
+import re
+
+from glossary.candidates import EnSpan, EnToken, ZhCandidate, is_generic_english
+from glossary.pairing.statistics import PairingStatistics
+
+Choice = tuple[float, ZhCandidate, EnSpan, dict[str, float]]  # strength, candidate, span, evidence
+
+
+def is_term(candidate: ZhCandidate, protected: set[str], statistics: PairingStatistics) -> bool:
+    """May this Chinese candidate be a term (before any English is looked at)?"""
+    if candidate.text in protected:
+        return True
+    if candidate.single_generic:
+        return False
+    if not statistics.repeats(candidate.text):
+        return False  # a long string the run never repeats is a phrase, not a term
+    return bool(re.search("[\u4e00-\u9fff]{2}", candidate.text))
+
+
+def is_conjoined(zh: str) -> bool:
+    """Does the Chinese itself join two things (对话与交流), so that its English may too?"""
+    return bool(re.search("[与和及并、]", zh))
+
+
+def may_render(
+    tokens: list[EnToken], span: EnSpan, explained: set[int], wanted: set[str], conjoined: bool
+) -> bool:
+    """May this English span render the Chinese term at all? Both its edges must be words the Chinese
+    explains (or the pair already known or co-occurring), it must not be generic, and it may join two
+    things only when the Chinese does."""
+    edges = _content_edges(tokens, span)
+    if not (edges and edges[0] in explained and edges[1] in explained) and span.key not in wanted:
+        return False
+    if is_generic_english(span.key):
+        return False
+    # `competition and confrontation between countries` is not 国家间竞争
+    return conjoined or not any(token.pos == "CCONJ" for token in tokens[span.first : span.last + 1])
+
+
+def _content_edges(tokens: list[EnToken], span: EnSpan) -> tuple[int, int] | None:
+    content = [index for index in range(span.first, span.last + 1) if tokens[index].is_content]
+    return (content[0], content[-1]) if content else None
+
+
+def without_conflicts(choices: list[Choice]) -> list[Choice]:
+    """The strongest pairs of one unit whose two sides do not overlap."""
+    choices = sorted(choices, key=lambda choice: (-choice[0], -len(choice[1].text)))
+    taken: list[Choice] = []
+    for choice in choices:
+        if not any(_conflicts(choice[1], choice[2], other[1], other[2]) for other in taken):
+            taken.append(choice)
+    return taken
+
+
+def _conflicts(candidate: ZhCandidate, span: EnSpan, other: ZhCandidate, other_span: EnSpan) -> bool:
+    """Two pairs of one unit conflict when both sides overlap, unless one pair nests inside the other
+    on both sides (全球安全 / global security inside 全球安全倡议 / Global Security Initiative)."""
+    zh_overlap = candidate.start < other.end and other.start < candidate.end
+    en_overlap = span.first <= other_span.last and other_span.first <= span.last
+    if not (zh_overlap and en_overlap):
+        return zh_overlap and candidate.text == other.text
+    if candidate.text == other.text or span.key == other_span.key:
+        return True
+    inside = other.start <= candidate.start and candidate.end <= other.end
+    inside_en = other_span.first <= span.first and span.last <= other_span.last
+    around = candidate.start <= other.start and other.end <= candidate.end
+    around_en = span.first <= other_span.first and other_span.last <= span.last
+    return not ((inside and inside_en) or (around and around_en))

@@ -1,0 +1,117 @@
+"""Keyword pairing: an article's Chinese keywords with its English ones, or with renderings found in its
+title and abstract."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from glossary.candidates import EnSpan, english_key
+from glossary.chinese import HAN_RE
+from glossary.pairing.aggregate import MAX_CONFIDENCE
+from glossary.pairing.casing import display_keyword
+from glossary.pairing.evidence import STRENGTH, text_keys
+from glossary.pairing.observations import Observation, Unit, context_around, zh_key
+
+if TYPE_CHECKING:
+    from glossary.pairing.pairer import Pairer
+
+MIN_DICTIONARY_F1 = 0.5  # weaker dictionary evidence between two keywords is noise
+MIN_KEYWORD_RENDERING = 0.5  # a keyword's rendering found in the abstract must be at least this sure
+
+
+def keyword_observations(
+    pairer: Pairer, article_id: str, zh_keywords: list[str], en_keywords: list[str], units: list[Unit]
+) -> list[Observation]:
+    """Pairs for one article's keywords: in order when the lists agree and the evidence does not
+    object; otherwise each Chinese keyword's rendering found in the title and abstract, or nothing."""
+    observations: list[Observation] = []
+    scores = [[_keyword_score(pairer, zh, en) for en in en_keywords] for zh in zh_keywords]
+    in_order = len(zh_keywords) == len(en_keywords)
+    used: set[int] = set()
+    unresolved: list[int] = []
+    for index, zh in enumerate(zh_keywords):
+        row = scores[index]
+        best = max(range(len(row)), key=lambda j: (row[j][0], j == index), default=None)
+        choice = None
+        if in_order and (row[index][0] >= row[best][0] - 0.2 or best in used):
+            choice = index
+            strength = STRENGTH["keyword_in_order"] + 0.19 * min(row[index][0], 1.0)
+            if not row[index][0] and best is not None and row[best][0] >= MIN_DICTIONARY_F1:
+                choice, strength = None, 0.0  # the evidence points elsewhere
+            elif not row[index][0]:
+                strength = STRENGTH["keyword_unsupported"]
+        if choice is None and best is not None and best not in used and row[best][0] >= MIN_DICTIONARY_F1:
+            choice, strength = best, 0.5 + 0.45 * row[best][0]
+        if choice is None:
+            unresolved.append(index)
+            continue
+        used.add(choice)
+        english = display_keyword(en_keywords[choice], pairer.case)
+        observations.append(
+            Observation(
+                zh=zh_key(zh),
+                zh_written=zh,
+                en=english,
+                en_key=english_key(english),
+                source="keywords",
+                article_id=article_id,
+                strength=strength,
+                zh_context="；".join(zh_keywords),
+                en_context="; ".join(en_keywords),
+                evidence=row[choice][1],
+            )
+        )
+    for index in unresolved:
+        found = find_rendering(pairer, zh_keywords[index], units)
+        if found:
+            found.source = "keywords"
+            observations.append(found)
+    return observations
+
+
+def _keyword_score(pairer: Pairer, zh: str, en: str) -> tuple[float, dict[str, float]]:
+    key = zh_key(zh)
+    if key == english_key(en).replace(" ", "") or zh.strip().lower() == en.strip().lower():
+        return 1.0, {"identical": 1.0}
+    strength, evidence = pairer.evidence.score(key, text_keys(en), english_key(en))
+    return max(evidence.get("dictionary", 0.0), strength), evidence
+
+
+def find_rendering(pairer: Pairer, zh: str, units: list[Unit]) -> Observation | None:
+    """The best rendering of a Chinese keyword in the article's English title and abstract, or None.
+
+    A keyword in Latin letters (MapReduce, NSGA-II) is its own rendering where the English uses it.
+    """
+    key = zh_key(zh)
+    if not HAN_RE.search(zh):
+        return _same_in_english(zh, units)
+    best: tuple[float, Unit, EnSpan, dict[str, float]] | None = None
+    for unit in units:
+        found = pairer.best_span(key, unit)
+        if found and (best is None or found[0] > best[0]):
+            best = (found[0], unit, found[1], found[2])
+    if best is None:
+        return None
+    strength, unit, span, evidence = best
+    if strength < MIN_KEYWORD_RENDERING:
+        return None  # no rendering the evidence vouches for: no pair rather than a guess
+    strength = min(strength + 0.1, MAX_CONFIDENCE)  # a keyword is a term: only its rendering is in doubt
+    return pairer.observation(unit, key, zh, span, strength, evidence, "keywords")
+
+
+def _same_in_english(term: str, units: list[Unit]) -> Observation | None:
+    for unit in units:
+        if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", unit.aligned.en):
+            return Observation(
+                zh=zh_key(term),
+                zh_written=term,
+                en=term,
+                en_key=english_key(term),
+                source="keywords",
+                article_id=unit.aligned.article_id,
+                strength=STRENGTH["keyword_in_order"],
+                en_context=context_around(unit.aligned.en, term, reach=90),
+                evidence={"identical": 1.0},
+            )
+    return None

@@ -1,0 +1,165 @@
+"""The Pairer: everything the pairing of one run needs, computed once, and the pairs of each unit."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+
+from glossary.candidates import (
+    ChineseAnalyzer,
+    EnglishAnalyzer,
+    EnSpan,
+    EnToken,
+    c_values,
+    en_spans,
+    english_key,
+)
+from glossary.lexicon import Lexicon
+from glossary.models import AlignedUnit, KnownPair
+from glossary.pairing.casing import CaseBook
+from glossary.pairing.evidence import Evidence, Known, word_keys_of
+from glossary.pairing.filters import Choice, is_conjoined, is_term, may_render, without_conflicts
+from glossary.pairing.keywords import keyword_observations
+from glossary.pairing.observations import Observation, Unit, context_around, zh_key
+from glossary.pairing.statistics import PairingStatistics
+
+MIN_UNIT_STRENGTH = 0.3  # weaker pairs within a unit were nearly all wrong boundaries when judged
+
+
+class Pairer:
+    """Everything the pairing of one run needs, computed once."""
+
+    def __init__(
+        self,
+        units: list[AlignedUnit],
+        known: list[KnownPair],
+        lexicon: Lexicon,
+        chinese: ChineseAnalyzer,
+        english: EnglishAnalyzer,
+        extra_terms: Iterable[str] = (),
+        text_frequency: Callable[[set[str]], dict[str, int]] | None = None,
+    ) -> None:
+        self.chinese = chinese
+        self.english = english
+        known_pairs: Known = defaultdict(dict)
+        for pair in known:
+            known_pairs[zh_key(pair.zh)][english_key(pair.en)] = pair
+        self.known = known_pairs
+        self.protected = {zh_key(term) for term in extra_terms} | set(known_pairs)
+        english.analyse_many(unit.en for unit in units if unit.kind != "title")
+        self.case = CaseBook(english.tokens(unit.en) for unit in units if unit.kind != "title")
+        self.units = [self._prepare(unit) for unit in units]
+        self.statistics = PairingStatistics.of_units((unit.zh_keys, unit.en_keys) for unit in self.units)
+        self.count_in_text = text_frequency
+        if text_frequency:
+            self.statistics.text = text_frequency(self.statistics.long_keys())
+        self.cooccurrence = self.statistics.cooccurrence()
+        self.evidence = Evidence(lexicon, chinese, known_pairs, self.cooccurrence)
+
+    def _prepare(self, unit: AlignedUnit) -> Unit:
+        candidates = self.chinese.candidates(unit.zh, self.protected)
+        # Title Case makes every word a proper noun to the tagger: parse titles the way abstracts write them.
+        tokens = self.english.tokens(self.case.sentence_case(unit.en) if unit.kind == "title" else unit.en)
+        spans = en_spans(tokens)
+        word_keys = [word_keys_of(token) for token in tokens]
+        return Unit(
+            unit, candidates, tokens, spans, {c.text for c in candidates}, {s.key for s in spans}, word_keys
+        )
+
+    def text_frequency_of(self, keys: set[str]) -> dict[str, int]:
+        """Occurrences in the whole run's text when the run gave a counter, else in the aligned units."""
+        if self.count_in_text is None:
+            return {key: self.statistics.zh_units.get(key, 0) for key in keys}
+        return self.count_in_text(keys)
+
+    def unit_observations(self) -> list[Observation]:
+        """The pairs of every unit: each Chinese candidate's best span, overlaps resolved per unit, then
+        termhood across the run among the survivors (a survivor never seen outside a longer survivor,
+        安全倡议 inside 全球安全倡议, is no term of its own)."""
+        chosen = [(unit, self._pair_unit(unit)) for unit in self.units]
+        keys = {candidate.text for _, pairs in chosen for _, candidate, _, _ in pairs}
+        counts = self.text_frequency_of(keys)
+        termhood = c_values(Counter({key: counts.get(key, 0) for key in keys}))
+        observations: list[Observation] = []
+        for unit, pairs in chosen:
+            for strength, candidate, span, evidence in pairs:
+                if termhood[candidate.text] <= 0 and candidate.text not in self.protected:
+                    continue
+                written = unit.aligned.zh[candidate.start : candidate.end]
+                observations.append(
+                    self.observation(
+                        unit, candidate.text, written, span, strength, evidence, unit.aligned.kind
+                    )
+                )
+        return observations
+
+    def _pair_unit(self, unit: Unit) -> list[Choice]:
+        """Each candidate's best English span, then the strongest pairs whose two sides do not overlap."""
+        choices: list[Choice] = []
+        for candidate in unit.candidates:
+            if not is_term(candidate, self.protected, self.statistics):
+                continue
+            best = self.best_span(candidate.text, unit)
+            if best:
+                choices.append((best[0], candidate, best[1], best[2]))
+        return without_conflicts(choices)
+
+    def best_span(self, zh: str, unit: Unit) -> tuple[float, EnSpan, dict[str, float]] | None:
+        """The English span of `unit` that best translates `zh`, if the evidence says any does."""
+        gloss_union = self.evidence.gloss_union(zh)
+        explained = {index for index, keys in enumerate(unit.word_keys) if keys & gloss_union}
+        wanted = set(self.known.get(zh, {})) | {
+            key for key in unit.en_keys if self.cooccurrence.shared(zh, key)
+        }
+        conjoined = is_conjoined(zh)
+        best: tuple[float, EnSpan, dict[str, float]] | None = None
+        for span in unit.spans:
+            if not may_render(unit.tokens, span, explained, wanted, conjoined):
+                continue
+            words = [keys for keys in unit.word_keys[span.first : span.last + 1] if keys]
+            strength, evidence = self.evidence.score(zh, words, span.key)
+            if strength < MIN_UNIT_STRENGTH:
+                continue
+            if best is None or (strength, span.last - span.first) > (best[0], best[1].last - best[1].first):
+                best = (strength, span, evidence)
+        return best
+
+    def observation(
+        self,
+        unit: Unit,
+        zh: str,
+        zh_written: str,
+        span: EnSpan,
+        strength: float,
+        evidence: dict[str, float],
+        source: str,
+    ) -> Observation:
+        """The observation of `zh` rendered by `span` of `unit`."""
+        tokens = unit.tokens[span.first : span.last + 1]
+        return Observation(
+            zh=zh,
+            zh_written=zh_written,
+            en=self.case.display(tokens, unit.aligned.en),
+            en_key=span.key,
+            source=source,
+            article_id=unit.aligned.article_id,
+            strength=strength,
+            zh_context=context_around(unit.aligned.zh, zh_written),
+            en_context=context_around(unit.aligned.en, span.surface, reach=90),
+            kind=_entity_kind(tokens) if unit.aligned.kind == "abstract" else "",
+            evidence=evidence,
+        )
+
+    def keyword_observations(
+        self, article_id: str, zh_keywords: list[str], en_keywords: list[str], units: list[Unit]
+    ) -> list[Observation]:
+        """Pairs for one article's keywords (see `keywords.keyword_observations`)."""
+        return keyword_observations(self, article_id, zh_keywords, en_keywords, units)
+
+
+def _entity_kind(tokens: list[EnToken]) -> str:
+    """The type spaCy's entity recogniser gives when the whole span is one kind of entity."""
+    words = [token for token in tokens if token.pos != "PUNCT" and token.tag != "POS"]
+    entities = {token.entity for token in words}
+    kinds = {"GPE": "place", "LOC": "place", "PERSON": "person", "ORG": "organization", "LAW": "other"}
+    return kinds.get(entities.pop(), "") if len(entities) == 1 else ""

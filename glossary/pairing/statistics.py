@@ -1,0 +1,96 @@
+"""The run-wide counts pairing scores against: in how many units each Chinese and English key occurs,
+which keys share units (co-occurrence, logDice), and how often long Chinese keys occur in all the text.
+
+`PairingStatistics` is computed per file and summed (`+`); `cooccurrence()` then derives, once for the
+run, the joint counts and each key's best logDice.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+MIN_COOCCURRENCE = 2  # units a pair must share before co-occurrence counts
+MAX_UNREPEATED_CHARS = 4  # longer Chinese candidates must occur at least twice in the run's text
+
+
+@dataclass
+class PairingStatistics:
+    """Counts over aligned units that add up across files."""
+
+    zh_units: Counter[str] = field(default_factory=Counter)  # Chinese key -> units it occurs in
+    en_units: Counter[str] = field(default_factory=Counter)  # English span key -> units it occurs in
+    unit_keys: list[tuple[frozenset[str], frozenset[str]]] = field(default_factory=list)  # per unit
+    text: dict[str, int] | None = None  # long Chinese key -> occurrences in all the text, when counted
+
+    @classmethod
+    def of_units(cls, units: Iterable[tuple[Iterable[str], Iterable[str]]]) -> PairingStatistics:
+        """Statistics of units given as (Chinese keys, English keys)."""
+        statistics = cls()
+        for zh, en in units:
+            keys = (frozenset(zh), frozenset(en))
+            statistics.unit_keys.append(keys)
+            statistics.zh_units.update(keys[0])
+            statistics.en_units.update(keys[1])
+        return statistics
+
+    def __add__(self, other: PairingStatistics) -> PairingStatistics:
+        text = None
+        if self.text is not None or other.text is not None:
+            text = dict(Counter(self.text or {}) + Counter(other.text or {}))
+        return PairingStatistics(
+            self.zh_units + other.zh_units,
+            self.en_units + other.en_units,
+            self.unit_keys + other.unit_keys,
+            text,
+        )
+
+    def long_keys(self) -> set[str]:
+        """Chinese keys long enough that they must repeat in the run's text to be terms."""
+        return {key for key in self.zh_units if len(key) > MAX_UNREPEATED_CHARS}
+
+    def repeats(self, key: str) -> bool:
+        """Is a Chinese key short, or seen at least twice in the text (true when the text was not counted)?"""
+        text = self.text
+        return text is None or len(key) <= MAX_UNREPEATED_CHARS or text.get(key, 0) >= 2
+
+    def cooccurrence(self) -> CoOccurrence:
+        joint: Counter[tuple[str, str]] = Counter()
+        for zh_keys, en_keys in self.unit_keys:
+            zh = [key for key in zh_keys if self.zh_units[key] >= MIN_COOCCURRENCE]
+            en = [key for key in en_keys if self.en_units[key] >= MIN_COOCCURRENCE]
+            joint.update((a, b) for a in zh for b in en)
+        return CoOccurrence(self.zh_units, self.en_units, joint)
+
+
+class CoOccurrence:
+    """Which Chinese and English keys share units across the run, and how strongly (logDice)."""
+
+    def __init__(
+        self, zh_units: Counter[str], en_units: Counter[str], joint: Counter[tuple[str, str]]
+    ) -> None:
+        self.zh_units = zh_units
+        self.en_units = en_units
+        self.joint = joint
+        self.best_zh: dict[str, float] = defaultdict(float)
+        self.best_en: dict[str, float] = defaultdict(float)
+        for zh, en in joint:
+            dice = self.log_dice(zh, en)
+            self.best_zh[zh] = max(self.best_zh[zh], dice)
+            self.best_en[en] = max(self.best_en[en], dice)
+
+    def shared(self, zh: str, en: str) -> bool:
+        return self.joint.get((zh, en), 0) >= MIN_COOCCURRENCE
+
+    def log_dice(self, zh: str, en: str) -> float:
+        """logDice in [0, 14] (Rychlý 2008); 0 when the pair shares fewer than two units."""
+        both = self.joint.get((zh, en), 0)
+        if both < MIN_COOCCURRENCE:
+            return 0.0
+        return max(0.0, 14 + math.log2(2 * both / (self.zh_units[zh] + self.en_units[en])))
+
+    def is_mutual_best(self, zh: str, en: str, dice: float) -> bool:
+        """Is each side the other's best co-occurring partner (within rounding)?"""
+        return dice > 0 and dice >= self.best_zh[zh] - 0.01 and dice >= self.best_en[en] - 0.01

@@ -1,0 +1,56 @@
+"""The run-wide pairing statistics (summed per file) and the casing book's name lookup."""
+
+from glossary.candidates import EnToken
+from glossary.pairing import CaseBook, PairingStatistics
+
+UNITS = [
+    ({"全球安全", "安全倡议"}, {"global security", "security initiative"}),
+    ({"全球安全"}, {"global security"}),
+    ({"全球安全", "地区安全"}, {"global security", "regional security"}),
+    ({"地区安全"}, {"regional security"}),
+]
+
+
+def test_statistics_summed_over_files_equal_those_of_the_whole_run() -> None:
+    whole = PairingStatistics.of_units(UNITS)
+    summed = PairingStatistics.of_units(UNITS[:1]) + PairingStatistics.of_units(UNITS[1:])
+    assert summed.zh_units == whole.zh_units == {"全球安全": 3, "安全倡议": 1, "地区安全": 2}
+    together, apart = whole.cooccurrence(), summed.cooccurrence()
+    assert together.joint == apart.joint
+    assert (
+        together.log_dice("全球安全", "global security")
+        == apart.log_dice("全球安全", "global security")
+        == 14
+    )
+    assert together.log_dice("安全倡议", "security initiative") == 0  # one shared unit is not evidence
+    assert together.is_mutual_best(
+        "地区安全", "regional security", together.log_dice("地区安全", "regional security")
+    )
+
+
+def test_text_counts_add_up_and_decide_whether_long_keys_repeat() -> None:
+    first = PairingStatistics(text={"全球安全倡议": 1})
+    second = PairingStatistics(text={"全球安全倡议": 1, "地区安全治理": 1})
+    summed = first + second
+    assert summed.text == {"全球安全倡议": 2, "地区安全治理": 1}
+    assert summed.repeats("全球安全倡议") and not summed.repeats("地区安全治理")
+    assert summed.repeats("安全")  # short keys need not repeat
+    assert PairingStatistics().repeats("地区安全治理")  # nothing counted: no veto
+
+
+def tokens(text: str) -> list[EnToken]:
+    found, start = [], 0
+    for word in text.split(" "):
+        found.append(EnToken(word, word.lower(), "NOUN", "NN", "", True, start))
+        start += len(word) + 1
+    return found
+
+
+def test_names_are_found_only_as_whole_words_of_running_text() -> None:
+    case = CaseBook([tokens("The Global Security Initiative was proposed"), tokens("Then Belt and Road")])
+    assert case.is_written_capitalised("Global Security Initiative")
+    assert case.is_written_capitalised("Security Initiative was")
+    assert not case.is_written_capitalised("Global Security Initiatives")
+    assert not case.is_written_capitalised("The Global")  # the first word of a sentence says nothing
+    assert not case.is_written_capitalised("Initiative")  # single words are not looked up
+    assert not case.is_written_capitalised("proposed Then")  # never across sentences

@@ -48,6 +48,7 @@ class Document:
     paragraphs: list[Paragraph]
     encoding: str = "utf-8"
     traditional: bool = False  # most Chinese text of the file is in traditional characters
+    warnings: list[str] = field(default_factory=list)  # what was read other than as written (bad bytes)
 
 
 @dataclass
@@ -201,6 +202,7 @@ class GlossaryRow:
     check: str = ""  # conflicts a reviewer should look at
     extracted_type: str = ""  # the Type the tool proposed, to tell a reviewer's correction from a new guess
     reviewer_columns: dict[str, str] = field(default_factory=dict)  # columns a reviewer added: header -> text
+    order: int = 0  # place in article order (the run's order), 1 first; 0 for rows a reviewer added
 
 
 @dataclass

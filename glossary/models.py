@@ -13,7 +13,7 @@ from pathlib import Path
 SOURCE_KINDS = ("keywords", "title", "abstract", "parenthetical", "termlist")
 TERM_TYPES = ("concept", "person", "organization", "acronym", "place", "other")
 STATUSES = ("candidate", "approved", "rejected")
-KNOWN_STATUSES = ("approved", "alias", "rejected")
+KNOWN_STATUSES = ("approved", "alias", "candidate", "rejected")
 
 
 @dataclass
@@ -176,7 +176,9 @@ class KnownPair:
     zh: str
     en: str
     note: str = ""
-    status: str = "approved"  # one of KNOWN_STATUSES; "alias" is an accepted older or variant rendering
+    # One of KNOWN_STATUSES; "alias" is an accepted older or variant rendering, "candidate" an unreviewed
+    # one (read back from an export of candidates; never used as a known pair).
+    status: str = "approved"
     origin: str = ""  # the file it came from
 
 

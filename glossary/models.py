@@ -203,6 +203,8 @@ class GlossaryRow:
     extracted_type: str = ""  # the Type the tool proposed, to tell a reviewer's correction from a new guess
     reviewer_columns: dict[str, str] = field(default_factory=dict)  # columns a reviewer added: header -> text
     order: int = 0  # place in article order (the run's order), 1 first; 0 for rows a reviewer added
+    chinese_full_context: str = ""  # the whole sentence when the shown context is part of it
+    english_full_context: str = ""
 
 
 @dataclass

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from glossary.cli.common import EXIT_PROBLEMS, input_files, report_errors, warn_problems
+from glossary.cli.common import EXIT_PROBLEMS, input_files, jobs_option, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
 from glossary.extraction import Progress
 from glossary.files import guard_output
@@ -42,12 +42,22 @@ class ExtractReport:
 
 
 def extract(
-    paths: list[Path], output: Path, termlists: list[Path] | None = None, progress: Progress | None = None
+    paths: list[Path],
+    output: Path,
+    termlists: list[Path] | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    cache: bool = True,
+    scheduler: str | None = None,
 ) -> ExtractReport:
     """Extract term pairs from `paths` into the workbook `output`, merging with it if it exists.
 
+    `jobs` worker processes share the per-file work; `cache` keeps each input's results in the user's
+    cache directory for the next run; `scheduler` is the address of a Dask scheduler to run it on instead.
     Raises GlossaryError when nothing usable was found (and then writes nothing).
     """
+    from glossary.cache import default_store
+    from glossary.distributed import DaskMapper
     from glossary.extraction import extract_pairs
     from glossary.review import save_glossary
     from glossary.rows import build_glossary
@@ -58,7 +68,14 @@ def extract(
     guard_output(output, [*input_files(paths), *termlists], merging=True)
     problems: list[Problem] = []
     known = load_termlists(termlists, problems=problems)
-    extraction = extract_pairs(paths, known, progress)
+    extraction = extract_pairs(
+        paths,
+        known,
+        progress,
+        jobs=jobs,
+        store=default_store() if cache else None,
+        mapper=DaskMapper(scheduler) if scheduler else None,
+    )
     problems.extend(extraction.problems)
     records = extraction.records
     if not records:
@@ -135,8 +152,26 @@ class _ProgressBar:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Known pairs (TSV zh, en, note, status; or our TBX/CSV exports). Repeatable.",
 )
+@jobs_option
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor keep per-input results in the cache (see `glossary cache`).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the per-file work on a Dask cluster (tcp://host:8786); needs the `dask` extra.",
+)
 @report_errors
-def extract_cli(paths: tuple[Path, ...], output: Path, termlists: tuple[Path, ...]) -> None:
+def extract_cli(
+    paths: tuple[Path, ...],
+    output: Path,
+    termlists: tuple[Path, ...],
+    jobs: int,
+    no_cache: bool,
+    scheduler: str | None,
+) -> None:
     """Extract Chinese-English term pairs from PATHS into a glossary workbook.
 
     Pairs come from keyword lists, titles, aligned abstract sentences, parenthetical glosses in the
@@ -146,7 +181,15 @@ def extract_cli(paths: tuple[Path, ...], output: Path, termlists: tuple[Path, ..
     for termlist in termlists:
         if not termlist.is_file():
             raise GlossaryError(str(termlist), "no such termlist file")
-    report = extract(list(paths), output, list(termlists), progress=_ProgressBar())
+    report = extract(
+        list(paths),
+        output,
+        list(termlists),
+        progress=_ProgressBar(),
+        jobs=jobs,
+        cache=not no_cache,
+        scheduler=scheduler,
+    )
     warn_problems(report.problems)
     click.echo("\n".join(report.summary()))
     if report.problems:

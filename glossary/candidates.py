@@ -381,9 +381,18 @@ def en_spans(tokens: list[EnToken]) -> list[EnSpan]:
                     break
                 if token.pos == "DET" and tokens[last - 1].pos != "ADP":
                     break
-            if token.pos in EN_END_POS and token.tag != "POS":
+            if (token.pos in EN_END_POS and token.tag != "POS") or _mistagged_noun(token):
                 spans.append(make_span(tokens, first, last))
     return spans
+
+
+NOUN_SUFFIX_RE = re.compile(r"[a-z]{3}(tion|sion|ment|ism|ity|ness|ance|ence|ship|hood)s?$")
+
+
+def _mistagged_noun(token: EnToken) -> bool:
+    """A word the tagger took for an adjective or verb that only a noun can be (`anti-globalization`
+    trend: `globalization` tagged JJ)."""
+    return token.pos in ("ADJ", "VERB") and bool(NOUN_SUFFIX_RE.search(token.text.lower()))
 
 
 def make_span(tokens: list[EnToken], first: int, last: int) -> EnSpan:

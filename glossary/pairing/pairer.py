@@ -96,13 +96,16 @@ class Pairer:
         chosen = [(unit, self._pair_unit(unit)) for unit in self.units]
         keys = {candidate.text for _, pairs in chosen for _, candidate, _, _ in pairs}
         counts = self.text_frequency_of(keys)
-        # Candidates only the evidence vouches for are terms only where no longer candidate holds them,
-        # but they do not make the accepted ones inside them (美国战略收缩 in 美国战略收缩风险) less so.
-        vouched_only = {
-            candidate.text for _, pairs in chosen for _, candidate, _, _ in pairs if candidate.needs_evidence
+        # Termhood by tiers: accepted candidates are discounted only by longer accepted ones, candidates
+        # the evidence vouches for also by those, and joined ones (目标分散与战略失衡) by everything; so a
+        # phrase around a term (美国战略收缩风险) or a coordination of terms does not hide the term.
+        vouched = {
+            candidate for _, pairs in chosen for _, candidate, _, _ in pairs if candidate.needs_evidence
         }
-        termhood = c_values(Counter({key: counts.get(key, 0) for key in keys}))
-        termhood.update(c_values(Counter({key: counts.get(key, 0) for key in keys - vouched_only})))
+        joined = {candidate.text for candidate in vouched if is_conjoined(candidate.text)}
+        termhood: dict[str, float] = {}
+        for tier in (keys, keys - joined, keys - {candidate.text for candidate in vouched}):
+            termhood.update(c_values(Counter({key: counts.get(key, 0) for key in tier})))
         observations: list[Observation] = []
         for unit, pairs in chosen:
             for strength, candidate, span, evidence in pairs:

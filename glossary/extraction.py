@@ -14,8 +14,9 @@ from glossary.alignment import aligned_units
 from glossary.articles import Issue, read_issues
 from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, english_key
 from glossary.chinese import simplify
+from glossary.counting import KeyCounter
 from glossary.errors import Problem
-from glossary.glosses import find_glosses
+from glossary.glosses import find_glosses, gloss_passages
 from glossary.lexicon import Lexicon, load_lexicon
 from glossary.models import ArticleRecord, KnownPair, TermPair
 from glossary.pairing import STRENGTH, Observation, Pairer, aggregate, context_around, zh_key
@@ -113,10 +114,8 @@ def _gloss_observations(
     issues: list[Issue], chinese: ChineseAnalyzer, lexicon: Lexicon, progress: Progress | None
 ) -> Iterator[Observation]:
     for done, issue in enumerate(issues, start=1):
-        for index, text in _paragraphs(issue):
-            if "（" not in text and "(" not in text:
-                continue
-            for gloss in find_glosses(text, chinese, lexicon):
+        for index, text, own_start in gloss_passages(issue.document.paragraphs, TEXT_KINDS):
+            for gloss in find_glosses(text, chinese, lexicon, own_start):
                 if gloss.certainty < MIN_GLOSS_CERTAINTY:
                     continue
                 yield Observation(
@@ -138,26 +137,8 @@ def _gloss_observations(
 
 def count_occurrences(issues: list[Issue], keys: set[str]) -> dict[str, int]:
     """How often each Chinese key occurs in all the text of the run (titles, abstracts, body, notes)."""
-    counts: Counter[str] = Counter()
-    keys = {key for key in keys if len(key) >= 2}
-    if not keys:
-        return {}
-    by_first: dict[str, set[str]] = {}
-    for key in keys:
-        by_first.setdefault(key[0], set()).add(key)
-    lengths = {first: sorted({len(key) for key in group}) for first, group in by_first.items()}
-    for issue in issues:
-        for _, text in _paragraphs(issue):
-            plain = _searchable(text)
-            for position, char in enumerate(plain):
-                group = by_first.get(char)
-                if not group:
-                    continue
-                for length in lengths[char]:
-                    piece = plain[position : position + length]
-                    if piece in group:
-                        counts[piece] += 1
-    return dict(counts)
+    counter = KeyCounter(key for key in keys if len(key) >= 2)
+    return counter.count(_searchable(text) for issue in issues for _, text in _paragraphs(issue))
 
 
 def _searchable(text: str) -> str:

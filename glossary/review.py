@@ -3,23 +3,29 @@
 A row is matched to the new run by (Chinese, extracted English), the pair the tool proposed, so a
 corrected English still finds its pair. The workbook's hidden Ledger remembers every pair the tool
 wrote, which is how a row the reviewer deleted is told from a pair the tool never proposed.
+
+A glossary grows issue by issue: the articles of earlier inputs that this run does not read stay in
+Sources (renumbered after this run's), and so do their candidates, marked in Check.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from glossary.errors import GlossaryError, Problem
-from glossary.models import Glossary, GlossaryRow, KnownPair
+from glossary.models import Glossary, GlossaryRow, KnownPair, SourceArticle
+from glossary.rows import review_order
 from glossary.workbook import ledger_with_rows, read_workbook, write_workbook
 
 DELETED = "deleted"  # the ledger's status for a pair whose row a reviewer removed
 NOT_FOUND = "not found by this run"
+EARLIER_INPUT = "from an earlier input not in this run"
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
 Key = tuple[str, str]
@@ -34,10 +40,13 @@ class MergeReport:
     suppressed_deleted: int = 0  # pairs found again whose row the reviewer deleted: not brought back
     reviewer_added: int = 0  # rows the reviewer wrote, carried over as they are
     dropped: int = 0  # candidates nobody reviewed that the new run no longer finds
+    carried: int = 0  # unreviewed candidates of earlier inputs this run does not read, kept as they are
     covered: int = 0  # pairs found again that a row the reviewer corrected already shows
+    rows: int = field(default=0, compare=False)  # rows of the merged workbook
 
     def summary(self) -> str:
-        return ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in vars(self).items() if count)
+        counts = {name: count for name, count in vars(self).items() if name != "rows"}
+        return ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in counts.items() if count)
 
 
 def normalise(text: str) -> str:
@@ -89,8 +98,11 @@ def _refreshed(previous: GlossaryRow, fresh: GlossaryRow) -> GlossaryRow:
         articles=fresh.articles,
         chinese_context=fresh.chinese_context,
         english_context=fresh.english_context,
+        chinese_full_context=fresh.chinese_full_context,
+        english_full_context=fresh.english_full_context,
         evidence=fresh.evidence,
         check=fresh.check,
+        order=fresh.order,
         extracted_type=fresh.extracted_type if previous.extracted_english else "",
     )
 
@@ -104,6 +116,7 @@ def merge_review(previous: Glossary, fresh: Glossary, known: list[KnownPair]) ->
     """The fresh run's rows with every decision of the previous workbook carried over."""
     report = MergeReport()
     fresh_rows = [as_proposed(row) for row in fresh.rows]
+    earlier = _EarlierInputs(previous.articles, fresh.articles)
     old_rows = previous.rows
     hits_of, claimed = _match(old_rows, fresh_rows)
 
@@ -118,7 +131,7 @@ def merge_review(previous: Glossary, fresh: Glossary, known: list[KnownPair]) ->
         own = [old_index for old_index in hits if claimed[old_index] == fresh_index]
         for old_index in own:
             old = old_rows[old_index]
-            merged_row = _refreshed(old, row)
+            merged_row = earlier.with_earlier_articles(_refreshed(old, row), old)
             if old.status == "rejected":
                 report.suppressed_rejected += 1
             elif _as_shown(merged_row) == _as_shown(old):
@@ -143,18 +156,83 @@ def merge_review(previous: Glossary, fresh: Glossary, known: list[KnownPair]) ->
             continue
         if not old.extracted_english:
             report.reviewer_added += 1
-            groups[normalise(old.chinese)].append(replace(old, check=""))
+            groups[normalise(old.chinese)].append(earlier.relabelled(replace(old, check="")))
         elif is_reviewed(old) or exact_key(old) not in previous.ledger:
             # Kept: a decision, or a pair the ledger does not know (its Chinese was edited, or no ledger).
             report.kept += 1
-            groups[normalise(old.chinese)].append(replace(old, check=NOT_FOUND))
+            check = EARLIER_INPUT if earlier.only_earlier(old) else NOT_FOUND
+            groups[normalise(old.chinese)].append(earlier.kept(old, check))
+        elif earlier.any_earlier(old):
+            report.carried += 1
+            groups[normalise(old.chinese)].append(earlier.kept(old, EARLIER_INPUT))
         else:
             report.dropped += 1
 
     rows = with_conflicts([row for group in groups.values() for row in group], known)
-    merged = Glossary(rows, fresh.articles, fresh.run, ledger={key: DELETED for key in tombstones})
+    articles = [*fresh.articles, *earlier.articles]
+    merged = Glossary(rows, articles, fresh.run, ledger={key: DELETED for key in tombstones})
     merged.ledger = ledger_with_rows(merged)
+    report.rows = len(rows)
     return merged, report
+
+
+class _EarlierInputs:
+    """The previous workbook's articles from files this run does not read, renumbered to follow the
+    run's own (A1..An), and the article labels of old rows rewritten to match."""
+
+    def __init__(self, previous: list[SourceArticle], fresh: list[SourceArticle]) -> None:
+        in_run = {_file_key(article.file) for article in fresh}
+        self.articles: list[SourceArticle] = []
+        self._new_id: dict[str, str] = {}  # old id -> id in the merged workbook, earlier inputs only
+        self._known_ids = {article.id for article in previous}
+        for article in previous:
+            if _file_key(article.file) not in in_run:
+                new_id = f"A{len(fresh) + len(self.articles) + 1}"
+                self._new_id[article.id] = new_id
+                self.articles.append(replace(article, id=new_id))
+
+    def _is_earlier(self, label: str) -> bool:
+        """An article of an earlier input, or one the workbook's Sources does not list (kept, to be safe)."""
+        article_id = _label_id(label)
+        return article_id in self._new_id or article_id not in self._known_ids
+
+    def _relabel(self, label: str) -> str:
+        article_id = _label_id(label)
+        new_id = self._new_id.get(article_id)
+        return new_id + label[len(article_id) :] if new_id else label
+
+    def relabelled(self, row: GlossaryRow) -> GlossaryRow:
+        """An old row with its earlier inputs' labels renumbered and every other label left as it was."""
+        return replace(row, articles=[self._relabel(label) for label in row.articles])
+
+    def earlier_labels(self, row: GlossaryRow) -> list[str]:
+        """Of an old row, the (renumbered) labels of the articles this run did not read."""
+        return [self._relabel(label) for label in row.articles if self._is_earlier(label)]
+
+    def any_earlier(self, row: GlossaryRow) -> bool:
+        return any(map(self._is_earlier, row.articles))
+
+    def only_earlier(self, row: GlossaryRow) -> bool:
+        return bool(row.articles) and all(map(self._is_earlier, row.articles))
+
+    def kept(self, row: GlossaryRow, check: str) -> GlossaryRow:
+        """An old row the run did not find, with only the articles that still stand for it."""
+        return replace(self.relabelled(row), articles=self.earlier_labels(row) or row.articles, check=check)
+
+    def with_earlier_articles(self, merged: GlossaryRow, old: GlossaryRow) -> GlossaryRow:
+        """A row found again, with the articles of earlier inputs that also had it."""
+        extra = [label for label in self.earlier_labels(old) if label not in merged.articles]
+        return replace(merged, articles=[*merged.articles, *extra]) if extra else merged
+
+
+def _label_id(label: str) -> str:
+    """`A3` of `A3 2024-1.txt: 全球安全倡议与…`."""
+    return label.split(" ", 1)[0]
+
+
+def _file_key(file: str) -> str:
+    """One input file however the runs named it (relative or absolute), as far as it can still be found."""
+    return os.path.realpath(file) if os.path.exists(file) else file
 
 
 def _match(
@@ -191,12 +269,14 @@ def _match(
 
 
 def with_conflicts(rows: list[GlossaryRow], known: list[KnownPair]) -> list[GlossaryRow]:
-    """The rows with what a reviewer should look at added to Check: two approved renderings of one
-    term, an approved rendering a termlist disagrees with, a candidate a termlist rejects."""
-    approved: dict[str, dict[str, str]] = defaultdict(dict)  # Chinese -> English -> as written
+    """The rows with every reason a reviewer should look twice added to Check: a rendering a termlist's
+    approved one differs from, a candidate a termlist rejects, competing renderings of one term (two
+    approved ones, a candidate beside an approved one, candidates beside each other), then what the
+    rows already say (the inputs' own disagreements, a row this run no longer finds)."""
+    renderings: dict[str, dict[str, GlossaryRow]] = defaultdict(dict)  # Chinese -> English -> live row
     for row in rows:
-        if row.status == "approved" and row.english:
-            approved[normalise(row.chinese)].setdefault(normalise(row.english), row.english)
+        if row.status != "rejected" and row.english:
+            renderings[normalise(row.chinese)].setdefault(normalise(row.english), row)
     listed: dict[str, list[KnownPair]] = defaultdict(list)  # Chinese -> approved termlist pairs
     accepted: set[Key] = set()
     rejected: dict[Key, KnownPair] = {}
@@ -212,17 +292,31 @@ def with_conflicts(rows: list[GlossaryRow], known: list[KnownPair]) -> list[Glos
     result = []
     for row in rows:
         chinese, english = loose_key(row.chinese, row.english)
-        problems = [row.check] if row.check else []
-        if row.status == "approved":
-            others = [text for key, text in approved[chinese].items() if key != english]
-            if others:
-                problems.append("also approved: " + "; ".join(others))
+        problems = []
+        if row.status != "rejected":
             if listed.get(chinese) and (chinese, english) not in accepted:
                 problems.extend(f"{_termlist_name(pair)} has: {pair.en}" for pair in listed[chinese])
-        elif row.status == "candidate" and (chinese, english) in rejected:
+            problems.extend(
+                _rivalry(row, [other for key, other in renderings[chinese].items() if key != english])
+            )
+        if row.status == "candidate" and (chinese, english) in rejected:
             problems.append(f"rejected in {_termlist_name(rejected[chinese, english])}")
+        if row.check:
+            problems.append(row.check)
         result.append(replace(row, check="; ".join(dict.fromkeys(problems))))
     return result
+
+
+def _rivalry(row: GlossaryRow, others: list[GlossaryRow]) -> list[str]:
+    """What the other live renderings of the row's term mean for it. An acronym is another form of a
+    name (IMF beside International Monetary Fund), so it competes only with acronyms."""
+    rivals = [other for other in others if (other.type == "acronym") == (row.type == "acronym")]
+    approved = [other.english for other in rivals if other.status == "approved"]
+    if row.status == "approved":
+        return ["also approved: " + "; ".join(approved)] if approved else []
+    if approved:
+        return ["approved as: " + "; ".join(approved)]
+    return ["other renderings: " + "; ".join(other.english for other in rivals)] if rivals else []
 
 
 def _termlist_name(pair: KnownPair) -> str:
@@ -239,7 +333,7 @@ def save_glossary(
     path = Path(path)
     if not path.exists():
         rows = with_conflicts([as_proposed(row) for row in fresh.rows], known)
-        write_workbook(path, replace(fresh, rows=rows))
+        write_workbook(path, replace(fresh, rows=review_order(rows)))
         return None
     previous = read_workbook(path, problems)
     merged, report = merge_review(previous, fresh, known)
@@ -250,7 +344,7 @@ def save_glossary(
         raise GlossaryError(
             str(backup), f"cannot keep a backup of the reviewed workbook: {error.strerror}"
         ) from error
-    write_workbook(path, merged)
+    write_workbook(path, replace(merged, rows=review_order(merged.rows)))
     return report
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -23,6 +25,7 @@ from openpyxl.workbook.child import _WorkbookChild
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from glossary.contexts import display_width, marked
 from glossary.errors import GlossaryError, Problem
 from glossary.files import atomic_output
 from glossary.models import (
@@ -35,6 +38,7 @@ from glossary.models import (
     SourceArticle,
 )
 from glossary.status import read_status
+from glossary.xlsx_check import check_xlsx
 
 GLOSSARY_SHEET = "Glossary"
 SOURCES_SHEET = "Sources"
@@ -52,12 +56,17 @@ _FORMULA_START = ("=", "+", "-", "@")
 SPARE_ROWS = 1000
 
 
-CellValue = str | int | float
+@dataclass(frozen=True)
+class Marked:
+    """Text shown with `term` in bold where it occurs (a context with its term)."""
+
+    text: str
+    term: str
+
+
+CellValue = str | int | float | Marked
 LINE_HEIGHT = 16.5  # points for a line of 11-point text, Chinese included
-MAX_LINES = 8  # taller cells are cut off on screen; the whole text is in the cell
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
-)
+MAX_LINES = 3  # compact rows, many to a screen: taller text is cut off on screen, whole in the cell
 
 
 @dataclass(frozen=True)
@@ -67,22 +76,28 @@ class Column:
     wrap: bool = False
     hidden: bool = False
     number_format: str = ""
+    sets_height: bool = True  # False: long reference text that may be cut off on screen (Articles, Evidence)
 
 
+# The review columns first, so that a reviewer decides without scrolling sideways; the article order
+# (Order) and the tool's own columns to the right.
 GLOSSARY_COLUMNS = (
-    Column("Chinese", 14, wrap=True),
-    Column("English", 26, wrap=True),
-    Column("Confidence", 11, number_format="0.00"),
-    Column("Type", 13),
-    Column("Source", 14, wrap=True),
-    Column("Frequency", 10, number_format="0"),
-    Column("Articles", 26, wrap=True),
-    Column("Chinese context", 30, wrap=True),
-    Column("English context", 38, wrap=True),
+    Column("Chinese", 12, wrap=True),
+    Column("English", 22, wrap=True),
     Column("Status", 10),
-    Column("Note", 22, wrap=True),
+    Column("Confidence", 11, number_format="0.00"),
     Column("Check", 24, wrap=True),
-    Column("Evidence", 22, wrap=True),
+    Column("Chinese context", 30, wrap=True),
+    Column("English context", 40, wrap=True),
+    Column("Frequency", 10, number_format="0"),
+    Column("Note", 20, wrap=True),
+    Column("Type", 13),
+    Column("Source", 14, wrap=True, sets_height=False),
+    Column("Articles", 30, wrap=True, sets_height=False),
+    Column("Evidence", 24, wrap=True, sets_height=False),
+    Column("Order", 8, number_format="0"),
+    Column("Full Chinese context", 40, wrap=True, sets_height=False),
+    Column("Full English context", 50, wrap=True, sets_height=False),
     Column("Extracted English", 24, wrap=True, hidden=True),
     Column("Extracted type", 12, hidden=True),
 )
@@ -103,6 +118,7 @@ LEDGER_COLUMNS = (Column("Chinese", 20), Column("Extracted English", 30), Column
 # Cells take named styles: one name lookup per cell, where setting an Alignment hashes it every time.
 TEXT, WRAPPED, NUMBER, HEADER = "Glossary text", "Glossary wrapped", "Glossary number", "Glossary header"
 LEFT = Alignment(horizontal="left")
+BOLD = InlineFont(rFont="Calibri", sz=11, b=True)
 
 
 def _named_styles() -> list[NamedStyle]:
@@ -178,13 +194,6 @@ def number_cell(sheet: _WorkbookChild, number: float, number_format: str) -> Wri
     return cell
 
 
-def display_width(text: str) -> float:
-    """Roughly how many column-width units `text` takes: a Chinese character nearly two, a Latin one
-    a little less than one."""
-    wide = len(_WIDE.findall(text))
-    return (len(text) - wide) * 0.9 + wide * 1.8
-
-
 def _line_count(text: str, width: float) -> int:
     usable = max(width - 1, 1)  # a cell loses about one character of width to its padding
     return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
@@ -196,13 +205,24 @@ def _row_height(columns: Sequence[Column], values: Sequence[CellValue]) -> float
     Set explicitly because neither Excel nor LibreOffice fits row heights to wrapped text on opening."""
     lines = max(
         (
-            _line_count(value, column.width)
+            _line_count(value.text if isinstance(value, Marked) else value, column.width)
             for column, value in zip(columns, values, strict=True)
-            if column.wrap and not column.hidden and isinstance(value, str) and value
+            if column.wrap and column.sets_height and not column.hidden and isinstance(value, str | Marked)
         ),
         default=1,
     )
     return min(lines, MAX_LINES) * LINE_HEIGHT + 2 if lines > 1 else None
+
+
+def marked_cell(sheet: _WorkbookChild, value: Marked, style: str) -> WriteOnlyCell:
+    """A text cell with the term in bold; readers get the plain text back."""
+    pieces = marked(clean_text(value.text), value.term)
+    if not any(is_term for _, is_term in pieces):
+        return text_cell(sheet, value.text, style)
+    cell = text_cell(sheet, "", style)
+    cell.value = CellRichText([TextBlock(BOLD, piece) if is_term else piece for piece, is_term in pieces])
+    cell.quotePrefix = value.text.startswith(_FORMULA_START)
+    return cell
 
 
 def _append_row(
@@ -213,7 +233,9 @@ def _append_row(
         sheet.row_dimensions[row_number].height = height
     cells = []
     for column, value in zip(columns, values, strict=True):
-        if isinstance(value, str):
+        if isinstance(value, Marked):
+            cells.append(marked_cell(sheet, value, WRAPPED if column.wrap else TEXT))
+        elif isinstance(value, str):
             cells.append(text_cell(sheet, value, WRAPPED if column.wrap else TEXT))
         else:
             cells.append(number_cell(sheet, value, column.number_format))
@@ -253,23 +275,29 @@ def _set_print_layout(sheet: _WorkbookChild, last_column: str, last_row: int) ->
 
 def _glossary_values(row: GlossaryRow, reviewer_headers: list[str]) -> list[CellValue]:
     """One Glossary row, in the order of GLOSSARY_COLUMNS and then the reviewer's own columns."""
+    values: dict[str, CellValue] = {
+        "Chinese": row.chinese,
+        "English": row.english,
+        "Status": row.status,
+        "Confidence": round(row.confidence, 3),
+        "Check": row.check,
+        "Chinese context": Marked(row.chinese_context, row.chinese),
+        "English context": Marked(row.english_context, row.english),
+        "Frequency": row.frequency,
+        "Note": row.note,
+        "Type": row.type,
+        "Source": ", ".join(row.sources),
+        "Articles": "\n".join(row.articles),
+        "Evidence": row.evidence,
+        "Order": row.order or "",  # a row a reviewer added has no place in the articles
+        "Full Chinese context": row.chinese_full_context,
+        "Full English context": row.english_full_context,
+        "Extracted English": row.extracted_english,
+        "Extracted type": row.extracted_type,
+    }
     return [
-        row.chinese,
-        row.english,
-        round(row.confidence, 3),
-        row.type,
-        ", ".join(row.sources),
-        row.frequency,
-        "\n".join(row.articles),
-        row.chinese_context,
-        row.english_context,
-        row.status,
-        row.note,
-        row.check,
-        row.evidence,
-        row.extracted_english,
-        row.extracted_type,
-        *(row.reviewer_columns.get(header, "") for header in reviewer_headers),
+        *(values[header] for header in HEADERS),
+        *(row.reviewer_columns.get(h, "") for h in reviewer_headers),
     ]
 
 
@@ -286,8 +314,8 @@ def _write_glossary_sheet(sheet: _WorkbookChild, rows: list[GlossaryRow]) -> Non
     sheet.freeze_panes = "C2"  # the header and the term pair stay in view while scrolling
     sheet.auto_filter.ref = f"A1:{last_column}{last_row}"
     _add_review_aids(sheet, last_column, last_row + SPARE_ROWS)
-    # Evidence and the hidden columns are for the screen; a printout stops at Check.
-    _set_print_layout(sheet, column_letter("Check"), last_row)
+    # The tool's own columns are for the screen; a printout stops at Note.
+    _set_print_layout(sheet, column_letter("Note"), last_row)
     _append_header(sheet, (column.header for column in columns))
     for row_number, row in enumerate(rows, 2):
         _append_row(sheet, row_number, columns, _glossary_values(row, reviewer_headers))
@@ -379,10 +407,43 @@ CREATED, VERSION, SECONDS, INPUT, TERMLIST = "Created", "Tool version", "Seconds
 SUMMARY_TITLE = "Glossary workbook"
 
 
+def first_steps(rows: Sequence[GlossaryRow]) -> list[tuple[str, int | None, str]]:
+    """The Summary's guidance for the reviewer: (what, how many rows, what to do about them)."""
+    to_review = [row for row in rows if row.status == "candidate"]
+    flagged = [row for row in rows if row.check and row.status != "rejected"]
+    low = [row for row in to_review if row.confidence < 0.5]
+    terms = len({row.chinese for row in to_review})
+    return [
+        (
+            "Rows to review",
+            len(to_review),
+            f"candidates of {terms} terms on the Glossary sheet, the likely right and most frequent terms "
+            "first: set Status to approved or rejected, correct English where needed",
+        ),
+        (
+            "Flagged in Check",
+            len(flagged),
+            "read Check before deciding: it says why the row needs a second look",
+        ),
+        (
+            "Below 0.5",
+            len(low),
+            "candidates with Confidence below 0.5, last: often general words or fragments",
+        ),
+        (
+            "Article order",
+            None,
+            "sort the Glossary sheet by Order (Data > Sort, Order ascending) to read the rows in article "
+            "order; the next extract puts them back in review order",
+        ),
+    ]
+
+
 def _write_summary_sheet(sheet: _WorkbookChild, glossary: Glossary) -> None:
     run, rows = glossary.run, glossary.rows
     sheet.column_dimensions["A"].width = 26
-    sheet.column_dimensions["B"].width = 60
+    sheet.column_dimensions["B"].width = 12
+    sheet.column_dimensions["C"].width = 90
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -405,6 +466,14 @@ def _write_summary_sheet(sheet: _WorkbookChild, glossary: Glossary) -> None:
 
     lines: list[list[object]] = [
         [label(SUMMARY_TITLE, 14)],
+        [],
+        [label("What to do first", 12)],
+        *(
+            [label(name), number(count), text_cell(sheet, advice)]
+            for name, count, advice in first_steps(rows)
+        ),
+        [],
+        [label("How the run was made", 12)],
         [label(CREATED), text_cell(sheet, run.created)],
         [label(VERSION), text_cell(sheet, run.version)],
         [label(SECONDS), number(round(run.seconds, 1), "0.0")],
@@ -435,6 +504,7 @@ def read_workbook(path: Path, problems: list[Problem] | None = None) -> Glossary
         raise GlossaryError(where, "no such file") from None
     except OSError as error:
         raise GlossaryError(where, f"cannot read: {error.strerror}") from error
+    check_xlsx(data, where)
     try:
         # From memory rather than by name: openpyxl refuses names not ending in .xlsx (e.g. backups).
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
@@ -552,6 +622,8 @@ def _read_glossary_rows(sheet: _WorkbookChild, where: str, problems: list[Proble
                 ],
                 chinese_context=cell_text(get(values, "Chinese context")),
                 english_context=cell_text(get(values, "English context")),
+                chinese_full_context=cell_text(get(values, "Full Chinese context")),
+                english_full_context=cell_text(get(values, "Full English context")),
                 status=status.status,
                 note=cell_text(get(values, "Note")),
                 # A sheet that lost the hidden column: take each row as proposed the way it reads now.
@@ -559,6 +631,7 @@ def _read_glossary_rows(sheet: _WorkbookChild, where: str, problems: list[Proble
                 evidence=cell_text(get(values, "Evidence")),
                 check=cell_text(get(values, "Check")),
                 extracted_type=choose(get(values, "Extracted type"), TERM_TYPES, ""),
+                order=round(cell_number(get(values, "Order"))),
                 reviewer_columns={
                     name: text for index, name in reviewer_headers if (text := cell_text(_at(values, index)))
                 },

@@ -8,6 +8,9 @@ without copying any real text.
 from __future__ import annotations
 
 import ctypes
+import os
+import tempfile
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +22,12 @@ from glossary.lexicon import Lexicon, load_lexicon
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests never read or write the user's cache: they get one of their own for the session."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="glossary-test-cache-")
+
 
 # Layout 2: `〔提   要〕` articles as extracted from a PDF: every printed line followed by a blank line,
 # titles over two lines, padded bylines, a page number and a running header inside a paragraph, a footnote
@@ -463,41 +472,91 @@ def cjk_font() -> Path | None:
     return next((path for path in CJK_FONTS if path.is_file()), None)
 
 
+def _compatibility_variants() -> dict[str, list[str]]:
+    """Ordinary character -> the compatibility ideographs and radicals that stand for it."""
+    variants: dict[str, list[str]] = {}
+    for first, last in ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
+        for code in range(first, last + 1):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if folded != chr(code) and len(folded) == 1:
+                variants.setdefault(folded, []).append(chr(code))
+    return variants
+
+
 @pytest.fixture
 def make_pdf() -> Callable[..., Path]:
     """make_pdf(path, pages, font=None): a PDF whose text layer holds `pages` (lists of lines).
 
     ASCII lines are set in the standard Helvetica; the others in `font` (a TrueType or OpenType file, which
-    pdfium embeds as a CID font that can hold Chinese).
+    pdfium embeds as a CID font that can hold Chinese). Where the font gives an ordinary character's glyph
+    only a compatibility code point (Noto Sans CJK: 李 is U+F9E1), the text is written with that code point,
+    as PDF producers do: the text layer then carries it, and the reader has to fold it back.
     """
     import pypdfium2
     import pypdfium2.raw as pdfium_c
+
+    def add_text(
+        pdf: pypdfium2.PdfDocument,
+        page: pypdfium2.PdfPage,
+        font: object,
+        text: str,
+        y: float,
+        keep: list[object],
+    ) -> None:
+        if font is not None and not text.isascii():
+            text_object = pdfium_c.FPDFPageObj_CreateTextObj(pdf.raw, font, 10.0)
+        else:
+            text_object = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 10.0)
+        encoded = (text + "\0").encode("utf-16-le")
+        wide = ctypes.create_string_buffer(encoded, len(encoded))
+        keep.append(wide)
+        assert pdfium_c.FPDFText_SetText(text_object, ctypes.cast(wide, pdfium_c.FPDF_WIDESTRING))
+        pdfium_c.FPDFPageObj_Transform(text_object, 1, 0, 0, 1, 40, y)
+        pdfium_c.FPDFPage_InsertObject(page.raw, text_object)
+
+    def read_back(pdf: pypdfium2.PdfDocument, font: object, char: str, keep: list[object]) -> str:
+        """`char` as the font's text layer gives it back: "" when the font cannot write it."""
+        page = pdf.new_page(595, 842)
+        add_text(pdf, page, font, char, 800.0, keep)
+        assert pdfium_c.FPDFPage_GenerateContent(page.raw)
+        text_page = page.get_textpage()
+        found = text_page.get_text_range().strip()
+        text_page.close()
+        page.close()
+        pdfium_c.FPDFPage_Delete(pdf.raw, len(pdf) - 1)
+        return found
+
+    def unwritable(
+        pdf: pypdfium2.PdfDocument, font: object, pages: list[list[str]], keep: list[object]
+    ) -> dict[int, str]:
+        """Characters the font cannot write as themselves -> a compatibility code point it can write."""
+        chars = {char for lines in pages for line in lines for char in line if not char.isascii()}
+        variants = _compatibility_variants()
+        table: dict[int, str] = {}
+        for char in sorted(chars):
+            if char.isspace() or read_back(pdf, font, char, keep):
+                continue
+            written = [variant for variant in variants.get(char, []) if read_back(pdf, font, variant, keep)]
+            if written:
+                table[ord(char)] = written[0]
+        return table
 
     def make(path: Path, pages: list[list[str]], font: Path | None = None) -> Path:
         pdf = pypdfium2.PdfDocument.new()
         loaded = None
         keep: list[object] = []  # ctypes buffers must outlive the calls that use them
+        table: dict[int, str] = {}
         if font is not None:
             data = font.read_bytes()
             buffer = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
             keep.append(buffer)
             loaded = pdfium_c.FPDFText_LoadFont(pdf.raw, buffer, len(data), pdfium_c.FPDF_FONT_TRUETYPE, True)
             assert loaded, f"pdfium could not load {font}"
+            table = unwritable(pdf, loaded, pages, keep)
         for lines in pages:
             page = pdf.new_page(595, 842)
-            y = 800.0
-            for line in lines:
-                if loaded is not None and not line.isascii():
-                    text_object = pdfium_c.FPDFPageObj_CreateTextObj(pdf.raw, loaded, 10.0)
-                else:
-                    text_object = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 10.0)
-                encoded = (line + "\0").encode("utf-16-le")
-                wide = ctypes.create_string_buffer(encoded, len(encoded))
-                keep.append(wide)
-                assert pdfium_c.FPDFText_SetText(text_object, ctypes.cast(wide, pdfium_c.FPDF_WIDESTRING))
-                pdfium_c.FPDFPageObj_Transform(text_object, 1, 0, 0, 1, 40, y)
-                pdfium_c.FPDFPage_InsertObject(page.raw, text_object)
-                y -= 14
+            for number, line in enumerate(lines):
+                add_text(pdf, page, loaded, line.translate(table), 800.0 - 14 * number, keep)
             assert pdfium_c.FPDFPage_GenerateContent(page.raw)
             page.close()
         pdf.save(path)

@@ -7,7 +7,7 @@ import codecs
 import pytest
 from conftest import TIYAO_ISSUE, TRADITIONAL_ISSUE
 
-from glossary.reading.decoding import UndecodableError, decode, is_binary, plausibility
+from glossary.reading.decoding import UndecodableError, decode, describe_bad_utf8, is_binary, plausibility
 
 ABSTRACT = (
     "〔提要〕全球安全倡议为破解全球安全赤字提供了中国方案。"
@@ -111,3 +111,33 @@ def test_plausibility_tells_text_from_mojibake() -> None:
     assert plausibility("區域合作與全球治理") == 1.0  # traditional characters are common ones too
     mojibake = "区域合作与全球治理的新路径".encode("gbk").decode("big5hkscs", errors="ignore")
     assert plausibility(mojibake) < 0.85
+
+
+def test_damaged_utf8_is_read_with_the_bad_bytes_replaced() -> None:
+    data = TIYAO_ISSUE.encode("utf-8")
+    cut = data.index("区域合作".encode())
+    damaged = data[:cut] + b"\xff" + data[cut + 1 :]  # the first of 区's three bytes overwritten
+    assert decode(damaged) == (TIYAO_ISSUE.replace("区域合作", "\ufffd" * 3 + "域合作", 1), "utf-8")
+
+
+def test_where_the_bad_utf8_bytes_are() -> None:
+    data = "第一行\n第二行 abc".encode() + b"\xc3" + "def\n第三行".encode() + b"\xff\xfe"
+    assert describe_bad_utf8(data) == (
+        "3 invalid UTF-8 bytes, the first at line 2, column 8; read with each replaced by \ufffd"
+    )
+    assert describe_bad_utf8("全部正确".encode()) is None
+
+
+def test_bad_utf8_beyond_the_first_window_is_found() -> None:
+    data = "国际秩序\n".encode() * 20000 + b"\x80"
+    assert describe_bad_utf8(data) == (
+        "1 invalid UTF-8 byte, the first at line 20001, column 1; read with each replaced by \ufffd"
+    )
+
+
+@pytest.mark.parametrize("codec", ["gbk", "big5"])
+def test_chinese_encodings_are_not_taken_for_damaged_utf8(codec: str) -> None:
+    source = TRADITIONAL_ISSUE if codec == "big5" else TIYAO_ISSUE
+    text, encoding = decode(source.encode(codec))
+    assert text == source
+    assert encoding != "utf-8"

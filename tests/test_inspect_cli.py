@@ -247,11 +247,11 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize(("kind", "problem"), BAD_INPUTS, ids=[kind for kind, _ in BAD_INPUTS])
-def test_bad_input_alone_is_one_warning_and_exit_2(tmp_path: Path, kind: str, problem: str) -> None:
+def test_bad_input_alone_is_one_error_and_exit_2(tmp_path: Path, kind: str, problem: str) -> None:
     path = write_bad(tmp_path, kind)
     code, stdout, stderr = inspect(path)
     assert code == 2
-    assert stderr == f"warning: {path}: {problem}\n"
+    assert stderr == f"error: {path}: {problem}\n"
     assert "Traceback" not in stdout + stderr
     assert (
         summary(stdout) == "0 file(s), 0 article(s): 0 matched, 0 Chinese only, 0 English only; 1 problem(s)"
@@ -279,7 +279,7 @@ def test_bad_input_in_json_mode(tmp_path: Path) -> None:
         "articles": [],
         "problems": [{"file": str(path), "problem": "not a valid .docx (not a zip archive)"}],
     }
-    assert stderr == f"warning: {path}: not a valid .docx (not a zip archive)\n"
+    assert stderr == f"error: {path}: not a valid .docx (not a zip archive)\n"
 
 
 def test_folder_with_good_and_bad_files(tmp_path: Path, make_docx: Callable[..., Path]) -> None:

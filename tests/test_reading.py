@@ -127,6 +127,37 @@ def test_text_file_encodings_read_the_same(tmp_path: Path, data: bytes, encoding
     ]
 
 
+def test_damaged_utf8_file_is_read_with_a_warning_naming_the_place(tmp_path: Path) -> None:
+    path = tmp_path / "issue.txt"
+    data = TIYAO_ISSUE.encode("utf-8")
+    cut = data.index("区域合作".encode())
+    path.write_bytes(data[:cut] + b"\xa0\xa0\xa0" + data[cut + 3 :])  # 区 is three stray bytes
+    documents, problems = read_documents([path])
+    line = TIYAO_ISSUE[: TIYAO_ISSUE.index("区域合作")].count("\n") + 1
+    assert problems == [
+        Problem(
+            str(path),
+            f"3 invalid UTF-8 bytes, the first at line {line}, column 1; read with each replaced by \ufffd",
+        )
+    ]
+    assert "\ufffd\ufffd\ufffd域合作新路径 *" in [p.text for p in documents[0].paragraphs]
+
+
+def test_compatibility_ideographs_read_as_the_ordinary_characters(tmp_path: Path) -> None:
+    path = tmp_path / "issue.txt"
+    path.write_text(TIYAO_ISSUE.replace("治理", "治\uf9e4").replace("文", "\u2f42"), encoding="utf-8")
+    reference = tmp_path / "reference.txt"
+    reference.write_text(TIYAO_ISSUE, encoding="utf-8")
+    assert "治\uf9e4" in path.read_text(encoding="utf-8")
+    assert texts(path) == texts(reference)
+
+
+def test_full_width_punctuation_is_not_folded(tmp_path: Path) -> None:
+    path = tmp_path / "issue.txt"
+    path.write_text("\n".join(ZH_FRONT), encoding="utf-8")
+    assert "摘要：" in texts(path)[2]
+
+
 def test_big5_file_is_traditional(traditional_big5: Path) -> None:
     document = read_document(traditional_big5, "traditional.txt")
     assert document.encoding.startswith("big5")

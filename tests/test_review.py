@@ -12,7 +12,7 @@ from test_workbook import RURAL_ARTICLE, pair, sample_glossary, sample_rows
 
 from glossary.errors import GlossaryError
 from glossary.models import Glossary, GlossaryRow, KnownPair
-from glossary.review import NOT_FOUND, MergeReport, backup_path, merge_review, save_glossary
+from glossary.review import NOT_FOUND, MergeReport, backup_path, merge_review, save_glossary, with_conflicts
 from glossary.workbook import read_workbook
 
 NEW_ARTICLE = "A3 2024-05.txt: 新发展格局下的区域协调"
@@ -284,8 +284,33 @@ def test_conflicts_are_written_into_check() -> None:
         "community of common destiny": "also approved: community with a shared future for mankind",
         "Global Security Initiative": "",  # the termlist's spelling differs only in case
         "new development pattern": "termlist political.tsv has: new development paradigm",
-        "One Belt One Road": "rejected in termlist style.tsv",
+        "One Belt One Road": "approved as: Belt and Road Initiative; rejected in termlist style.tsv",
         "Belt and Road Initiative": "",
+    }
+
+
+def test_competing_candidates_and_termlist_disagreements_are_written_into_check() -> None:
+    rows = [
+        pair("大国", "major country", 0.95),
+        pair("大国", "major power", 0.9),
+        replace(pair("大国", "big country", 0.3), status="rejected"),
+        pair("国际货币基金组织", "International Monetary Fund", 0.95),
+        pair("国际货币基金组织", "IMF", 0.9, type="acronym"),
+        pair("中国式现代化", "Chinese-style modernization", 0.7),
+        pair("乡村振兴", "rural revitalization", 0.9),
+    ]
+    known = [KnownPair("中国式现代化", "Chinese modernization", origin="termlists/political.tsv")]
+
+    checks = {row.english: row.check for row in with_conflicts(rows, known)}
+
+    assert checks == {
+        "major country": "other renderings: major power",  # a rejected rendering competes no more
+        "major power": "other renderings: major country",
+        "big country": "",
+        "International Monetary Fund": "",  # an acronym is another form of the name
+        "IMF": "",
+        "Chinese-style modernization": "termlist political.tsv has: Chinese modernization",
+        "rural revitalization": "",
     }
 
 

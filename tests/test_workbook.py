@@ -13,19 +13,27 @@ from glossary.errors import GlossaryError, Problem
 from glossary.models import Glossary, GlossaryRow, RunInfo, SourceArticle
 from glossary.workbook import EXCEL_CELL_LIMIT, read_workbook, write_workbook
 
+REVIEW_HEADERS = ["Chinese", "English", "Status", "Confidence"]
 CONTRACT_HEADERS = [
-    "Chinese",
-    "English",
-    "Confidence",
+    *REVIEW_HEADERS,
     "Type",
     "Source",
     "Frequency",
     "Articles",
     "Chinese context",
     "English context",
-    "Status",
     "Note",
+    "Check",
+    "Evidence",
+    "Order",
 ]
+
+
+def letters(sheet: object) -> dict[str, str]:
+    """Header -> column letter of a sheet's first row."""
+    return {cell.value: cell.column_letter for cell in sheet[1]}  # type: ignore[index]
+
+
 GSI_ARTICLE = "A1 2024-03.txt: 全球安全倡议与新时代周边外交"
 RURAL_ARTICLE = "A2 2024-03.txt: 数字经济赋能乡村振兴"
 
@@ -112,23 +120,25 @@ def test_the_glossary_sheet_is_laid_out_for_review(tmp_path: Path) -> None:
     sheet = workbook["Glossary"]
 
     headers = [cell.value for cell in sheet[1]]
-    assert headers[:11] == CONTRACT_HEADERS
+    column = letters(sheet)
+    assert headers[:4] == REVIEW_HEADERS
+    assert set(CONTRACT_HEADERS) <= set(headers)
     assert workbook.sheetnames[:3] == ["Glossary", "Sources", "Summary"]
     assert workbook["Ledger"].sheet_state == "hidden"
     assert sheet.freeze_panes == "C2"
-    assert sheet.auto_filter.ref == f"A1:O{len(sample_rows()) + 1}"
-    assert sheet.column_dimensions["N"].hidden  # Extracted English
-    assert sheet["H2"].alignment.wrap_text  # Chinese context
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(headers)).column_letter}{len(sample_rows()) + 1}"
+    assert sheet.column_dimensions[column["Extracted English"]].hidden
+    assert sheet[column["Chinese context"] + "2"].alignment.wrap_text
 
     (validation,) = sheet.data_validations.dataValidation
     assert validation.formula1 == '"candidate,approved,rejected"'
-    assert str(validation.sqref).startswith("J2:J")
+    assert str(validation.sqref).startswith("C2:C")  # Status, third
 
     rules = {str(ranges.sqref): [rule for rule in ranges.rules] for ranges in sheet.conditional_formatting}
-    confidence_rules = next(found for sqref, found in rules.items() if sqref.startswith("C2:C"))
+    confidence_rules = next(found for sqref, found in rules.items() if sqref.startswith("D2:D"))
     assert isinstance(confidence_rules[0].colorScale, ColorScale)
     check_formulas = {formula for found in rules.values() for rule in found for formula in rule.formula}
-    assert "LEN($L2)>0" in check_formulas  # a row with a Check is highlighted
+    assert f"LEN(${column['Check']}2)>0" in check_formulas  # a row with a Check is highlighted
     assert "$A2<>$A1" in check_formulas  # a line above each new Chinese term
 
 
@@ -140,8 +150,10 @@ def test_rows_of_a_term_stay_together_in_the_order_given(tmp_path: Path) -> None
     column = [sheet.cell(row, 2).value for row in range(2, 4)]
 
     assert column == ["Global Security Initiative", "global security proposal"]
-    assert sheet["E2"].value == "keywords, title"
-    assert sheet["G4"].value == f"{GSI_ARTICLE}\n{RURAL_ARTICLE}"
+    column = letters(sheet)
+    assert sheet[column["Source"] + "2"].value == "keywords, title"
+    assert sheet[column["Articles"] + "4"].value == f"{GSI_ARTICLE}\n{RURAL_ARTICLE}"
+    assert [sheet[column["Order"] + str(row)].value for row in range(2, 5)] == [None, None, None]
 
 
 def test_sources_and_summary_sheets_describe_the_run(tmp_path: Path) -> None:
@@ -173,7 +185,8 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path, text: str) ->
         sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
 
     assert (sheet["B2"].value, sheet["B2"].data_type) == (text, "s")
-    assert (sheet["K2"].value, sheet["K2"].data_type) == (text, "s")
+    note = sheet[letters(sheet)["Note"] + "2"]
+    assert (note.value, note.data_type) == (text, "s")
     assert "<f>" not in sheet_xml
     assert not [name for name in names if "externalLink" in name]
     assert read_workbook(path).rows[0].english == text

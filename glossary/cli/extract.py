@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from glossary.cli.common import EXIT_FAILED, EXIT_PROBLEMS, input_files, report_errors, warn_problems
+from glossary.cli.common import EXIT_PROBLEMS, input_files, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
 from glossary.extraction import Progress
 from glossary.files import guard_output
@@ -66,6 +66,9 @@ def extract(
     glossary = build_glossary(
         extraction.pairs, records, extraction.frequencies, paths, termlists, time.perf_counter() - started
     )
+    if not glossary.rows:
+        where = ", ".join(str(path) for path in paths)
+        raise GlossaryError(where, f"{len(records)} article(s) but no term pairs found; nothing written")
     writing = time.perf_counter()
     merge = save_glossary(output, glossary, known, problems)
     seconds = {**extraction.seconds, "workbook": time.perf_counter() - writing}
@@ -74,7 +77,7 @@ def extract(
         output=output,
         articles=len(records),
         matched=sum(record.matched for record in records),
-        rows=len(glossary.rows),
+        rows=merge.rows if merge else len(glossary.rows),
         by_source=extraction.pairs_by_source(),
         seconds=seconds,
         problems=problems,
@@ -146,7 +149,5 @@ def extract_cli(paths: tuple[Path, ...], output: Path, termlists: tuple[Path, ..
     report = extract(list(paths), output, list(termlists), progress=_ProgressBar())
     warn_problems(report.problems)
     click.echo("\n".join(report.summary()))
-    if not report.rows:
-        raise SystemExit(EXIT_FAILED)
     if report.problems:
         raise SystemExit(EXIT_PROBLEMS)

@@ -84,11 +84,15 @@ def inspect_cli(paths: tuple[Path, ...], as_json: bool) -> None:
     """Show the articles found in PATHS (files or folders of .txt, .md, .pdf, .docx).
 
     For each article: its Chinese and English titles, whether the two sides were matched (and how
-    sure), keyword counts and abstract lengths. Exit code 1 when some input had a problem,
-    2 when nothing could be read.
+    sure), keyword counts and abstract lengths. A file that could not be used is a `warning:` while
+    other files give articles (exit code 1), an `error:` when no file gives any (exit code 2).
     """
     report = inspect_articles(list(paths))
-    warn_problems(report.problems)
+    if report.articles:
+        warn_problems(report.problems)
+    else:
+        for problem in report.problems:
+            click.echo(f"error: {problem}", err=True)
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -9,9 +9,10 @@ from glossary.chinese import traditional_share
 from glossary.errors import GlossaryError, Problem
 from glossary.models import Document
 from glossary.reading import docx, pdf, text
-from glossary.reading.normalize import to_paragraphs
+from glossary.reading.duplicates import without_duplicates
+from glossary.reading.normalize import to_paragraphs, unify_compatibility_ideographs
 
-Reader = Callable[[Path, str], tuple[list[str], str]]
+Reader = Callable[[Path, str], tuple[list[str], str, list[str]]]  # lines, encoding, warnings
 READERS: dict[str, Reader] = {
     ".txt": text.read_lines,
     ".md": text.read_lines,
@@ -52,9 +53,10 @@ def read_document(path: Path, name: str) -> Document:
     """Read and normalise one file; raises GlossaryError naming the file and the problem."""
     reader = READERS[path.suffix.lower()]
     try:
-        lines, encoding = reader(path, name)
+        lines, encoding, warnings = reader(path, name)
     except OSError as error:
         raise GlossaryError(name, f"cannot read: {error.strerror or error}") from None
+    lines = [unify_compatibility_ideographs(line) for line in lines]
     paragraphs = to_paragraphs(lines, wrapped=path.suffix.lower() != ".docx")
     if not paragraphs:
         raise GlossaryError(name, "no text in the file")
@@ -65,6 +67,7 @@ def read_document(path: Path, name: str) -> Document:
         paragraphs=paragraphs,
         encoding=encoding,
         traditional=traditional_share(sample) > TRADITIONAL_SHARE,
+        warnings=warnings,
     )
 
 
@@ -74,7 +77,12 @@ def read_documents(paths: list[Path]) -> tuple[list[Document], list[Problem]]:
     documents: list[Document] = []
     for path, name in files:
         try:
-            documents.append(read_document(path, name))
+            document = read_document(path, name)
         except GlossaryError as error:
             problems.append(Problem(error.where, error.problem))
+            continue
+        documents.append(document)
+        problems.extend(Problem(name, warning) for warning in document.warnings)
+    documents, duplicates = without_duplicates(documents)
+    problems.extend(Problem(duplicate.document.name, duplicate.warning()) for duplicate in duplicates)
     return documents, problems

@@ -11,6 +11,11 @@ from glossary.chinese import HAN_RE
 # misreads short GBK text. Big5 text usually also decodes as GB18030, so both are scored, not just tried.
 CANDIDATES = ("gb18030", "big5hkscs")
 PLAUSIBLE = 0.85  # share of Chinese characters that must be common ones for a decoding to be believed
+# UTF-8 with at most one bad byte sequence per this many good multi-byte characters is damaged UTF-8, read
+# with the bad bytes replaced; GBK or Big5 text decoded as UTF-8 gives a bad sequence every few characters.
+GOOD_PER_BAD_UTF8 = 50
+REPLACEMENT = "\ufffd"
+WINDOW = 1 << 16  # bytes decoded at a time when looking for invalid ones
 
 
 class UndecodableError(ValueError):
@@ -47,6 +52,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    repaired = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(repaired, data):
+        return repaired, "utf-8"
     decoded = []
     for name in CANDIDATES:
         try:
@@ -62,6 +70,41 @@ def decode(data: bytes) -> tuple[str, str]:
     if guessed:
         return guessed
     raise UndecodableError("undecodable bytes: not UTF-8, UTF-16, GB18030/GBK or Big5")
+
+
+def _mostly_utf8(repaired: str, data: bytes) -> bool:
+    bad = repaired.count(REPLACEMENT) - data.count(REPLACEMENT.encode())
+    good = len(repaired) - len(repaired.encode("ascii", errors="ignore")) - bad
+    return good >= GOOD_PER_BAD_UTF8 * bad
+
+
+def describe_bad_utf8(data: bytes) -> str | None:
+    """Where UTF-8 `data` has invalid bytes: `3 invalid UTF-8 bytes, the first at line 12, column 5`."""
+    view = memoryview(data)
+    first = -1
+    count = 0
+    position = 0
+    while position < len(data):
+        final = position + WINDOW >= len(data)
+        try:
+            _, consumed = codecs.utf_8_decode(view[position : position + WINDOW], "strict", final)
+        except UnicodeDecodeError as error:
+            if first < 0:
+                first = position + error.start
+            count += error.end - error.start
+            position += error.end
+            continue
+        position += consumed
+    if first < 0:
+        return None
+    line_start = data.rfind(b"\n", 0, first) + 1
+    line = data.count(b"\n", 0, first) + 1
+    column = len(data[line_start:first].decode("utf-8", errors="replace")) + 1
+    noun = "byte" if count == 1 else "bytes"
+    return (
+        f"{count} invalid UTF-8 {noun}, the first at line {line}, column {column}; "
+        f"read with each replaced by {REPLACEMENT}"
+    )
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

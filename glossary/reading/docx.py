@@ -16,7 +16,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 
 
-def read_lines(path: Path, name: str) -> tuple[list[str], str]:
+def read_lines(path: Path, name: str) -> tuple[list[str], str, list[str]]:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -37,7 +37,7 @@ def read_lines(path: Path, name: str) -> tuple[list[str], str]:
             lines.append(joined)
     if not any(line.strip() for line in lines):
         raise GlossaryError(name, "empty document")
-    return lines, "docx"
+    return lines, "docx", []
 
 
 def _paragraph_text(paragraph: Element) -> str:

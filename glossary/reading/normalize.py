@@ -7,12 +7,15 @@ What extraction does to a journal page, and what we undo here:
   (`US-` + `Japan`, `non-` + `state`) stay;
 - page numbers, running headers (after a page number), footnotes dropped into the middle of a paragraph
   that goes on after them on the next page (which extraction often starts with one space);
-- full-width ASCII in English text, spaced-out labels (`〔关 键 词〕`, `［摘 要］`), light Markdown.
+- full-width ASCII in English text, spaced-out labels (`〔关 键 词〕`, `［摘 要］`), light Markdown;
+- CJK compatibility ideographs and Kangxi radicals that PDF fonts map their glyphs to (理 as U+F9E4, 文 as
+  U+2F42), which look like the ordinary characters but do not compare equal to them.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from glossary.chinese import HAN, han_count, is_mostly_latin, to_halfwidth
@@ -56,6 +59,11 @@ INDENT_EM = 2.0  # first lines of paragraphs are indented this much
 SHORT_LATIN_SHARE = 0.75  # an English line below this share of its neighbours' width ends its paragraph
 
 
+# Only these blocks are folded (NFKC): elsewhere compatibility forms carry meaning for the parser, e.g. the
+# full-width punctuation of Chinese text.
+COMPATIBILITY_IDEOGRAPH_RE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
 @dataclass
 class _Line:
     number: int
@@ -89,6 +97,13 @@ def em_width(text: str) -> float:
         if "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef" or char in WIDE_PUNCTUATION
     )
     return wide + (len(text) - wide) * 0.5
+
+
+def unify_compatibility_ideographs(text: str) -> str:
+    """理 (U+F9E4) -> 理 (U+7406), ⽂ (U+2F42) -> 文: the characters the glyphs stand for."""
+    if not COMPATIBILITY_IDEOGRAPH_RE.search(text):
+        return text
+    return COMPATIBILITY_IDEOGRAPH_RE.sub(lambda found: unicodedata.normalize("NFKC", found[0]), text)
 
 
 def normalize_label(text: str) -> str:

@@ -10,7 +10,7 @@ from glossary.reading.normalize import split_lines
 MIN_CHARS_PER_PAGE = 20  # fewer than this on average: scanned pages without a text layer
 
 
-def read_lines(path: Path, name: str) -> tuple[list[str], str]:
+def read_lines(path: Path, name: str) -> tuple[list[str], str, list[str]]:
     import pypdfium2
 
     try:
@@ -38,4 +38,4 @@ def read_lines(path: Path, name: str) -> tuple[list[str], str]:
         page_lines = split_lines(page)
         page_lines[0] = "\f" + page_lines[0]  # the normaliser lets paragraphs run on over page breaks
         lines.extend(page_lines)
-    return lines, "pdf"
+    return lines, "pdf", []

@@ -1,0 +1,65 @@
+"""The user's cache directory: pre-built model data and per-input results that make re-runs cheap.
+
+Everything here can be thrown away (`glossary cache clear`): an entry that is missing, unreadable or
+corrupt is rebuilt, never an error. Entries are written to a temporary file beside their final name and
+renamed, so a run killed half way leaves no half-written entry; concurrent runs writing the same entry
+write the same bytes, and the last rename wins.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    """`$XDG_CACHE_HOME/glossary`, else `~/.cache/glossary`."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "glossary"
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` through a temporary file; False (and nothing written) when that fails."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+        return True
+    except OSError:
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def load_or_build(
+    path: Path, build: Callable[[], T], dumps: Callable[[T], bytes], loads: Callable[[bytes], T]
+) -> T:
+    """The value stored at `path`, or `build()` stored there when the entry is missing or does not load."""
+    data = read_bytes(path)
+    if data is not None:
+        try:
+            return loads(data)
+        except Exception:  # a corrupt or foreign entry: rebuild it
+            pass
+    value = build()
+    write_bytes_atomic(path, dumps(value))
+    return value

@@ -1,0 +1,62 @@
+"""The user's cache directory: atomic entries, corrupt entries rebuilt, the pre-built CC-CEDICT form."""
+
+from __future__ import annotations
+
+import marshal
+from pathlib import Path
+
+import pytest
+
+from glossary import lexicon
+from glossary.cache import cache_dir, load_or_build, write_bytes_atomic
+
+
+def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / "glossary"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_dir() == tmp_path / "home" / ".cache" / "glossary"
+
+
+def test_a_corrupt_entry_is_rebuilt_and_rewritten(tmp_path: Path) -> None:
+    entry = tmp_path / "deep" / "entry.marshal"
+    built: list[int] = []
+
+    def build() -> dict[str, int]:
+        built.append(1)
+        return {"中国": 2}
+
+    assert load_or_build(entry, build, marshal.dumps, marshal.loads) == {"中国": 2}
+    assert load_or_build(entry, build, marshal.dumps, marshal.loads) == {"中国": 2}
+    assert len(built) == 1  # the second call read the entry
+    entry.write_bytes(b"\x00not marshal")
+    assert load_or_build(entry, build, marshal.dumps, marshal.loads) == {"中国": 2}
+    assert len(built) == 2
+    assert marshal.loads(entry.read_bytes()) == {"中国": 2}
+
+
+def test_writes_leave_no_temporary_files(tmp_path: Path) -> None:
+    assert write_bytes_atomic(tmp_path / "a" / "b.bin", b"data")
+    assert [path.name for path in (tmp_path / "a").iterdir()] == ["b.bin"]
+
+
+def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert not write_bytes_atomic(blocker / "entry.bin", b"data")
+    assert load_or_build(blocker / "entry.bin", lambda: [1], marshal.dumps, marshal.loads) == [1]
+
+
+def test_cedict_from_its_prebuilt_form_equals_the_parsed_text() -> None:
+    loaded = lexicon.load_lexicon()
+    entries = list(cache_dir().glob("models/cedict-*.marshal"))
+    assert len(entries) == 1  # built into the (test session's) cache at first use
+    parsed = lexicon.Lexicon(
+        {
+            word: [lexicon.Sense._make(row) for row in senses]
+            for word, senses in lexicon._cedict_rows().items()
+        }
+    ).supplemented(lexicon.shipped_senses())  # the curated senses are added at each load, never stored
+    assert loaded.senses == parsed.senses
+    assert "zhong guo" in loaded.readings("中国")

@@ -42,23 +42,32 @@ class ExtractReport:
 
 
 def extract(
-    paths: list[Path], output: Path, termlists: list[Path] | None = None, progress: Progress | None = None
+    paths: list[Path],
+    output: Path,
+    termlists: list[Path] | None = None,
+    progress: Progress | None = None,
+    senses: list[Path] | None = None,
 ) -> ExtractReport:
     """Extract term pairs from `paths` into the workbook `output`, merging with it if it exists.
 
+    `senses` are files of dictionary senses (the termlist TSV form) added to CC-CEDICT's.
     Raises GlossaryError when nothing usable was found (and then writes nothing).
     """
     from glossary.extraction import extract_pairs
     from glossary.review import save_glossary
     from glossary.rows import build_glossary
-    from glossary.termlist_files import load_termlists
+    from glossary.termlist_files import load_termlist, load_termlists
 
     started = time.perf_counter()
     termlists = termlists or []
-    guard_output(output, [*input_files(paths), *termlists], merging=True)
+    senses = senses or []
+    guard_output(output, [*input_files(paths), *termlists, *senses], merging=True)
     problems: list[Problem] = []
     known = load_termlists(termlists, problems=problems)
-    extraction = extract_pairs(paths, known, progress)
+    own_senses = [
+        (pair.zh, pair.en, pair.status) for path in senses for pair in load_termlist(path, problems)
+    ]
+    extraction = extract_pairs(paths, known, progress, own_senses)
     problems.extend(extraction.problems)
     records = extraction.records
     if not records:
@@ -135,8 +144,18 @@ class _ProgressBar:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Known pairs (TSV zh, en, note, status; or our TBX/CSV exports). Repeatable.",
 )
+@click.option(
+    "--senses",
+    "senses",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Dictionary senses to add to CC-CEDICT's (TSV zh, en, note, status; status rejected removes "
+    "a sense). Evidence for pairing, not rows. Repeatable.",
+)
 @report_errors
-def extract_cli(paths: tuple[Path, ...], output: Path, termlists: tuple[Path, ...]) -> None:
+def extract_cli(
+    paths: tuple[Path, ...], output: Path, termlists: tuple[Path, ...], senses: tuple[Path, ...]
+) -> None:
     """Extract Chinese-English term pairs from PATHS into a glossary workbook.
 
     Pairs come from keyword lists, titles, aligned abstract sentences, parenthetical glosses in the
@@ -146,7 +165,10 @@ def extract_cli(paths: tuple[Path, ...], output: Path, termlists: tuple[Path, ..
     for termlist in termlists:
         if not termlist.is_file():
             raise GlossaryError(str(termlist), "no such termlist file")
-    report = extract(list(paths), output, list(termlists), progress=_ProgressBar())
+    for path in senses:
+        if not path.is_file():
+            raise GlossaryError(str(path), "no such senses file")
+    report = extract(list(paths), output, list(termlists), progress=_ProgressBar(), senses=list(senses))
     warn_problems(report.problems)
     click.echo("\n".join(report.summary()))
     if report.problems:

@@ -77,6 +77,14 @@ class Evidence:
             self._segmentations[zh] = cached
         return cached
 
+    def boundaries(self, zh: str) -> set[int]:
+        """Offsets in `zh` where its fewest dictionary words meet (0 and the end included)."""
+        offsets, position = {0}, 0
+        for word in self.lexicon.fewest_words(zh):
+            position += len(word)
+            offsets.add(position)
+        return offsets
+
     def fewest(self, zh: str) -> int:
         """The fewest dictionary words `zh` reads as."""
         return min((len(words) for words in self.segmentations(zh)), default=0)

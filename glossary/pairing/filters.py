@@ -4,6 +4,7 @@ which pairs of one unit may stand together."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from glossary.candidates import EnSpan, EnToken, ZhCandidate, is_generic_english
 from glossary.pairing.evidence import FULL_COVERAGE
@@ -42,10 +43,14 @@ def joins_uncovered(
 ) -> bool:
     """Does the span join two things (`and`) that the Chinese neither joins nor is glossed as joining?
     `competition and confrontation between countries` is not 国家间竞争; `long-term peace and stability`
-    is 长治久安, glossed so and wholly rendered."""
-    if conjoined or (glossed_joined and evidence.get("dictionary", 0.0) >= FULL_COVERAGE):
+    is 长治久安, glossed so and wholly rendered (once: not `stability and long-term peace and stability`)."""
+    english = tokens[span.first : span.last + 1]
+    joins = sum(1 for token in english if token.pos == "CCONJ")
+    if conjoined or not joins:
         return False
-    return any(token.pos == "CCONJ" for token in tokens[span.first : span.last + 1])
+    words = [token.lemma.lower() for token in english if token.is_content]
+    once = joins == 1 and len(words) == len(set(words))
+    return not (glossed_joined and once and evidence.get("dictionary", 0.0) >= FULL_COVERAGE)
 
 
 def vouched(
@@ -95,6 +100,23 @@ def without_conflicts(choices: list[Choice]) -> list[Choice]:
         if not any(_conflicts(choice[1], choice[2], other[1], other[2]) for other in taken):
             taken.append(choice)
     return taken
+
+
+def without_clipped(taken: list[Choice], boundaries: Callable[[str], set[int]]) -> list[Choice]:
+    """The pairs of one unit but those whose Chinese is another's with one character cut off an edge,
+    inside one of its dictionary words (美博弈 beside 中美博弈, 中美 + 博弈): a wrong boundary. 霸权稳定
+    beside 霸权稳定论 stays (霸权 + 稳定 + 论). `boundaries` gives the word boundaries of a Chinese key."""
+    return [choice for choice in taken if not any(_clipped(choice, other, boundaries) for other in taken)]
+
+
+def _clipped(choice: Choice, other: Choice, boundaries: Callable[[str], set[int]]) -> bool:
+    short, long = choice[1], other[1]
+    if long.end - long.start != short.end - short.start + 1 or other[0] < choice[0]:
+        return False
+    if not (long.start <= short.start and short.end <= long.end):
+        return False
+    cut = short.start - long.start if short.start > long.start else short.end - long.start
+    return cut not in boundaries(long.text)
 
 
 def _conflicts(candidate: ZhCandidate, span: EnSpan, other: ZhCandidate, other_span: EnSpan) -> bool:

@@ -26,6 +26,7 @@ from glossary.pairing.filters import (
     joins_uncovered,
     may_render,
     vouched,
+    without_clipped,
     without_conflicts,
 )
 from glossary.pairing.keywords import keyword_observations
@@ -86,7 +87,8 @@ class Pairer:
     def text_frequency_of(self, keys: set[str]) -> dict[str, int]:
         """Occurrences in the whole run's text when the run gave a counter, else in the aligned units."""
         if self.count_in_text is None:
-            return {key: self.statistics.zh_units.get(key, 0) for key in keys}
+            units = Counter(key for unit in self.units for key in {c.text for c in unit.candidates})
+            return {key: units.get(key, 0) for key in keys}
         return self.count_in_text(keys)
 
     def unit_observations(self) -> list[Observation]:
@@ -132,7 +134,7 @@ class Pairer:
                 candidate, unit.tokens, best[1], self.evidence.fewest(candidate.text), best[2]
             ):
                 choices.append((joined_strength(candidate, best[0]), candidate, best[1], best[2]))
-        return without_conflicts(choices)
+        return without_clipped(without_conflicts(choices), self.evidence.boundaries)
 
     def best_span(self, zh: str, unit: Unit) -> tuple[float, EnSpan, dict[str, float]] | None:
         """The English span of `unit` that best translates `zh`, if the evidence says any does."""

@@ -1,20 +1,30 @@
-"""Render a small review workbook the way a person sees it: xlsx -> PDF (LibreOffice) -> PNG pages.
+"""Look at a review workbook the way a person sees it: on a 1600 x 1000 screen, and printed.
 
-    python bench/workbook_picture.py [OUT_DIR]     (default /tmp/workbook_picture)
+    python bench/workbook_picture.py [WORKBOOK] [--out DIR]     (default DIR /tmp/workbook_picture)
 
-Needs `soffice` (Debian: libreoffice-calc) and `pdftoppm` (poppler-utils). Prints the PNG files made;
-look at them to judge widths, wrapping, colours and the print setup.
+Without WORKBOOK a small made-up workbook is written and shown. Makes `screen.png`, the Glossary sheet
+opened in LibreOffice Calc on a 1600 x 1000 virtual screen (needs `Xvfb` and ImageMagick's `import`;
+Debian: xvfb, imagemagick), and `page-N.png`, the workbook printed to PDF (needs `soffice`, Debian's
+libreoffice-calc, and `pdftoppm`, poppler-utils). Prints the files made and how many Glossary rows fit
+whole on the first screen, counted from the row heights written in the workbook. Look at the PNGs to
+judge columns, wrapping, colours and the print setup.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import shutil
 import subprocess
-import sys
+import tempfile
+import time
 from pathlib import Path
+
+import openpyxl
 
 from glossary.models import Glossary, GlossaryRow, KnownPair, RunInfo, SourceArticle
 from glossary.review import as_proposed, with_conflicts
+from glossary.rows import review_order
 from glossary.workbook import write_workbook
 
 ARTICLES = [
@@ -180,16 +190,54 @@ ROWS = [
 KNOWN = [KnownPair("新发展格局", "new pattern of development", origin="termlists/political.tsv")]
 
 
-def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/workbook_picture")
-    out.mkdir(parents=True, exist_ok=True)
-    for tool in ("soffice", "pdftoppm"):
-        if shutil.which(tool) is None:
-            sys.exit(f"{tool} is not installed")
-    workbook = out / "picture.xlsx"
-    rows = with_conflicts([as_proposed(row) for row in ROWS], KNOWN)
-    run = RunInfo("2025-02-03T10:15:00", "0.1.0", ["corpus/2024-03.txt", "corpus/2024-04.pdf"], [], 4.2)
-    write_workbook(workbook, Glossary(rows, ARTICLES, run))
+SCREEN = (1600, 1000)
+# Measured on screen.png: LibreOffice Calc's menus, toolbars and formula bar above the sheet's header row,
+# and the sheet tabs and status bar below, take this many pixels of the 1000.
+CHROME_PX = 210
+DEFAULT_ROW_PT = 12.8  # LibreOffice's height for a row of 11-point Calibri that sets none
+
+
+def rows_on_first_screen(workbook: Path) -> int:
+    """How many Glossary data rows fit whole under the header row on the first screen."""
+    sheet = openpyxl.load_workbook(workbook)["Glossary"]
+    heights = sheet.row_dimensions
+    room = SCREEN[1] - CHROME_PX - (heights[1].height or DEFAULT_ROW_PT) * 4 / 3
+    count = 0
+    for number in range(2, sheet.max_row + 1):
+        room -= (heights[number].height or DEFAULT_ROW_PT) * 4 / 3  # points to pixels at 96 dpi
+        if room < 0:
+            break
+        count += 1
+    return count
+
+
+def screenshot(workbook: Path, out: Path) -> Path | None:
+    """The workbook opened in LibreOffice Calc on a virtual 1600 x 1000 screen, as a PNG."""
+    if shutil.which("Xvfb") is None or shutil.which("import") is None:
+        return None
+    display = ":71"
+    shot = out / "screen.png"
+    with tempfile.TemporaryDirectory() as profile:
+        server = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24"])
+        environment = {**os.environ, "DISPLAY": display}
+        calc = subprocess.Popen(
+            ["soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--calc", "--norestore",
+             "--nologo", str(workbook)],
+            env=environment,
+        )  # fmt: skip
+        try:
+            time.sleep(25)  # LibreOffice's first start with a fresh profile
+            subprocess.run(["import", "-window", "root", str(shot)], env=environment, check=True)
+        finally:
+            calc.terminate()
+            calc.wait(timeout=30)
+            server.terminate()
+            server.wait(timeout=30)
+    return shot
+
+
+def printed(workbook: Path, out: Path) -> list[Path]:
+    """The workbook printed to PDF by LibreOffice, one PNG per page."""
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(workbook)],
         check=True,
@@ -197,8 +245,33 @@ def main() -> None:
     )
     for old in out.glob("page-*.png"):
         old.unlink()
-    subprocess.run(["pdftoppm", "-png", "-r", "80", str(out / "picture.pdf"), str(out / "page")], check=True)
-    for page in sorted(out.glob("page-*.png")):
+    pdf = out / (workbook.stem + ".pdf")
+    subprocess.run(["pdftoppm", "-png", "-r", "80", str(pdf), str(out / "page")], check=True)
+    return sorted(out.glob("page-*.png"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("workbook", nargs="?", type=Path, help="a glossary workbook (default: a made-up one)")
+    parser.add_argument("--out", type=Path, default=Path("/tmp/workbook_picture"))
+    arguments = parser.parse_args()
+    out = arguments.out
+    out.mkdir(parents=True, exist_ok=True)
+    for tool in ("soffice", "pdftoppm"):
+        if shutil.which(tool) is None:
+            raise SystemExit(f"{tool} is not installed")
+    workbook = arguments.workbook
+    if workbook is None:
+        workbook = out / "picture.xlsx"
+        rows = review_order(with_conflicts([as_proposed(row) for row in ROWS], KNOWN))
+        run = RunInfo("2025-02-03T10:15:00", "0.1.0", ["corpus/2024-03.txt", "corpus/2024-04.pdf"], [], 4.2)
+        write_workbook(workbook, Glossary(rows, ARTICLES, run))
+    print(
+        f"Glossary rows whole on the first {SCREEN[0]}x{SCREEN[1]} screen: {rows_on_first_screen(workbook)}"
+    )
+    shot = screenshot(workbook, out)
+    print(shot if shot else "no screen picture: Xvfb or ImageMagick's import is not installed")
+    for page in printed(workbook, out):
         print(page)
 
 

@@ -15,7 +15,7 @@ from glossary.articles import Issue, read_issues
 from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, english_key
 from glossary.chinese import simplify
 from glossary.errors import Problem
-from glossary.glosses import find_glosses
+from glossary.glosses import find_glosses, gloss_passages
 from glossary.lexicon import Lexicon, load_lexicon
 from glossary.models import ArticleRecord, KnownPair, TermPair
 from glossary.pairing import STRENGTH, Observation, Pairer, aggregate, context_around, zh_key
@@ -113,10 +113,8 @@ def _gloss_observations(
     issues: list[Issue], chinese: ChineseAnalyzer, lexicon: Lexicon, progress: Progress | None
 ) -> Iterator[Observation]:
     for done, issue in enumerate(issues, start=1):
-        for index, text in _paragraphs(issue):
-            if "（" not in text and "(" not in text:
-                continue
-            for gloss in find_glosses(text, chinese, lexicon):
+        for index, text, own_start in gloss_passages(issue.document.paragraphs, TEXT_KINDS):
+            for gloss in find_glosses(text, chinese, lexicon, own_start):
                 if gloss.certainty < MIN_GLOSS_CERTAINTY:
                     continue
                 yield Observation(

@@ -106,12 +106,14 @@ def _zh_title_and_authors(
     """Walk up from the abstract label over bylines and affiliations to the title lines."""
     authors: list[str] = []
     title_parts: list[Paragraph] = []
+    start = anchor  # where the article's front matter starts: its first title line, when there is one
     index = anchor - 1
     while index >= 0 and anchor - index <= 8:
         paragraph = paragraphs[index]
         text = paragraph.text
         if paragraph.kind == "header" and not title_parts and _is_zh_title_line(paragraph, as_header=True):
             title_parts.insert(0, paragraph)  # a title at the top of a new page reads like a running header
+            start = index
             index -= 1
             continue
         if paragraph.kind in ("header", "footnote") or _is_affiliation(text):
@@ -125,14 +127,14 @@ def _zh_title_and_authors(
             lines["authors"] = paragraph.first_line
         elif _is_zh_title_line(paragraph) and len(title_parts) < MAX_TITLE_PARAGRAPHS:
             title_parts.insert(0, paragraph)
+            start = index
         else:
             break
         index -= 1
     title = _join_title([clean_title(part.text) for part in title_parts])
     if title_parts:
         lines["title"] = title_parts[0].first_line
-        return title, authors, paragraphs.index(title_parts[0])
-    return title, authors, anchor
+    return title, authors, start
 
 
 def _is_affiliation(text: str) -> bool:
@@ -267,6 +269,7 @@ def _en_title_and_authors(
     """Walk up from an abstract over the byline to the title (1-3 paragraphs)."""
     authors: list[str] = []
     title_parts: list[Paragraph] = []
+    start = anchor
     index = anchor - 1
     while index >= 0 and len(title_parts) < MAX_TITLE_PARAGRAPHS:
         paragraph = paragraphs[index]
@@ -288,18 +291,19 @@ def _en_title_and_authors(
                 lines["authors"] = paragraph.first_line
                 if carries_title:
                     title_parts.insert(0, paragraph)
+                    start = index
                 index -= 1
                 continue
         if len(text) > MAX_EN_TITLE or (title_parts and re.search(r"[.!?]$", text)):
             break
         title_parts.insert(0, paragraph)
+        start = index
         index -= 1
     texts = [split_title_byline(part.text)[0] or part.text for part in title_parts]
     title = clean_title(" ".join(texts))
     if title_parts:
         lines["title"] = title_parts[0].first_line
-        return title, authors, paragraphs.index(title_parts[0])
-    return title, authors, anchor
+    return title, authors, start
 
 
 def split_title_byline(text: str) -> tuple[str, list[str] | None]:
@@ -359,33 +363,35 @@ def _en_sections(paragraphs: list[Paragraph]) -> list[EnFrontMatter]:
         title, authors, start = _en_title_and_authors(paragraphs, byline + 1, lines, strict=True)
         if not title or not authors:
             continue
-        prose: list[Paragraph] = []
-        for paragraph in paragraphs[byline + 1 : limit]:
+        prose: list[int] = []
+        for number in range(byline + 1, limit):
+            paragraph = paragraphs[number]
             if paragraph.kind == "header":
                 continue
             if not _is_english(paragraph) or EN_KEYWORDS_RE.match(paragraph.text):
                 break
-            prose.append(paragraph)
+            prose.append(number)
         while (
             prose
             and limit < len(paragraphs)
-            and _is_title_of_next(prose[-1], paragraphs, limit)
-            and not re.search(r"[.!?][\"”’)]?$", prose[-1].text)  # a title does not end a sentence
+            and _is_title_of_next(paragraphs[prose[-1]], prose[-1], limit)
+            and not re.search(
+                r"[.!?][\"”’)]?$", paragraphs[prose[-1]].text
+            )  # a title does not end a sentence
         ):
             prose.pop()  # the next entry's title lines
-        abstract = " ".join(paragraph.text for paragraph in prose)
+        abstract = " ".join(paragraphs[number].text for number in prose)
         entry = EnFrontMatter(title, authors, "", [], lines, start)
         if len(abstract) >= MIN_EN_ABSTRACT:
             entry.abstract = abstract
-            lines["abstract"] = prose[0].first_line
+            lines["abstract"] = paragraphs[prose[0]].first_line
         else:
             entry.notes.append("English title from a table of contents; no English abstract found")
         entries.append(entry)
     return entries
 
 
-def _is_title_of_next(paragraph: Paragraph, paragraphs: list[Paragraph], next_byline: int) -> bool:
-    position = paragraphs.index(paragraph)
+def _is_title_of_next(paragraph: Paragraph, position: int, next_byline: int) -> bool:
     return next_byline - position <= MAX_TITLE_PARAGRAPHS and len(paragraph.text) <= MAX_EN_TITLE
 
 

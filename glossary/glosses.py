@@ -8,12 +8,15 @@ the English translates. Citations, years, pages, examples (（如 IGF）) and wh
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from glossary.candidates import ChineseAnalyzer, ZhToken
-from glossary.chinese import HAN, simplify, to_halfwidth
+from glossary.chinese import HAN, HAN_RE, simplify, to_halfwidth
 from glossary.lexicon import ZH_FUNCTION_WORDS, Lexicon, content_words, english_stems, name_readings
+from glossary.models import Paragraph
 from glossary.names import name_key
 
 PAREN_RE = re.compile(r"[（(]([^（）()]{1,160})[）)]")
@@ -22,9 +25,10 @@ NOT_GLOSS_START_RE = re.compile(
     r"^\s*(?:如|例如|比如|参见|参阅|见|即|包括|含|详见|引自|转引自|e\.g\.|i\.e\.|see\b|cf\.)", re.I
 )
 NOT_GLOSS_RE = re.compile(
-    r"项目编号|编号|https?://|www\.|\bet al\b|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|\d{4}|[。！？]"
+    r"项目编号|编号|https?://|www\.|\bet al\b|\bpp?\.\s*\d|\bVol\.|\bNo\.\s*\d|[。！？]"
     r"|[a-z][.!?]\s+[A-Z]"  # two sentences: an explanation, not a gloss
 )
+YEAR_RE = re.compile(r"\d{4,}")
 ABBREVIATION_MARK_RE = re.compile(r"^\s*(?:以下)?(?:简称|下称|缩写为?|英文缩写|abbreviated as)\s*", re.I)
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$|^[A-Z][a-z]?[A-Z][A-Z0-9\-]{0,8}$")
 # Characters that spell foreign names in Chinese transliteration (and the middle dot between name parts).
@@ -39,6 +43,7 @@ NOUN_TAGS = frozenset("n nr nr1 nr2 nrj nrf nrfg nrt ns nt nz nl ng vn an j l en
 MAX_GLOSS_WORDS = 12
 MAX_LEFT_CHARS = 30
 MAX_TERM_CHARS = 16
+MAX_QUOTED_NAME_CHARS = MAX_LEFT_CHARS - 2
 
 
 @dataclass
@@ -51,35 +56,91 @@ class Gloss:
     context: str  # the sentence around it
 
 
-def find_glosses(text: str, analyzer: ChineseAnalyzer, lexicon: Lexicon) -> list[Gloss]:
-    """Every parenthetical gloss in one paragraph of Chinese text."""
+def find_glosses(text: str, analyzer: ChineseAnalyzer, lexicon: Lexicon, own_start: int = 0) -> list[Gloss]:
+    """Every parenthetical gloss of a paragraph of Chinese text whose bracket opens at or after
+    `own_start` (the text before it is the end of the previous paragraph, see `gloss_passages`)."""
     glosses: list[Gloss] = []
-    for match in PAREN_RE.finditer(text):
-        parts = gloss_parts(match[1])
-        if not parts:
-            continue
-        left = text[max(0, match.start() - MAX_LEFT_CHARS) : match.start()]
+    for match in PAREN_RE.finditer(text, own_start):
+        # `罗伯特·阿特 (Robert J. Art)`: a space before the bracket changes nothing
+        left_end = len(text[: match.start()].rstrip(" \u3000"))
+        left = text[max(0, left_end - MAX_LEFT_CHARS) : left_end]
         if not re.search(f"[{HAN}”」』》’]$", left):
             continue
-        context = _sentence_around(text, match.start(), match.end())
-        for english, shape in parts:
-            found = _chinese_term(left, english, shape, analyzer, lexicon)
+        parts = gloss_parts(match[1], written_before=left)
+        if not parts:
+            continue
+        context = _sentence_around(text, max(left_end - 1, 0), match.end())
+        terms = [_chinese_term(left, english, shape, analyzer, lexicon) for english, shape in parts]
+        if len(terms) == 2 and terms[0] and terms[1] and parts[1][1] == "acronym":
+            # `International Council for Local Environmental Initiatives, ICLEI`: the words of the name
+            # say more about where the Chinese begins than the initials of the acronym do
+            terms[1] = (terms[0][0], "acronym", max(terms[0][2], terms[1][2]))
+        for (english, _), found in zip(parts, terms, strict=True):
             if found is None:
                 continue
             term, kind, certainty = found
-            offset = match.start() - len(term)
-            glosses.append(Gloss(term, english, kind, certainty, offset, context))
+            glosses.append(Gloss(term, english, kind, certainty, left_end - len(term), context))
     return glosses
 
 
-def gloss_parts(inner: str) -> list[tuple[str, str]]:
+def gloss_passages(paragraphs: list[Paragraph], kinds: Iterable[str]) -> Iterator[tuple[int, str, int]]:
+    """(index, text, own_start) for each paragraph of `kinds` that has a bracket: the text is the
+    paragraph's own from `own_start`, after the end of the previous paragraph of its kind, and runs on
+    into the next one while a bracket is open, so that a gloss cut by a page break or a block of
+    footnotes (愿望水平 | notes | （aspiration）, （pacing | notes | challenge）) is read whole."""
+    kinds = frozenset(kinds)
+    previous: dict[str, str] = {}
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.kind not in kinds:
+            if paragraph.kind in PASSAGE_BREAKS:
+                previous.clear()
+            continue
+        text = paragraph.text
+        before = previous.get(paragraph.kind, "")
+        if HAN_RE.search(text):  # a line of a URL or a reference left among the text is no part of it
+            previous[paragraph.kind] = text[-MAX_LEFT_CHARS:]
+        if "（" not in text and "(" not in text:
+            continue
+        last_open = max(text.rfind("（"), text.rfind("("))
+        if last_open > max(text.rfind("）"), text.rfind(")")):
+            text += _continuation(paragraphs, index)
+        yield index, before + text, len(before)
+
+
+PASSAGE_BREAKS = frozenset({"heading", "markdown-heading", "label"})  # a new section: nothing runs across
+
+
+def _continuation(paragraphs: list[Paragraph], index: int) -> str:
+    """The start of a later paragraph of the same kind that closes the bracket left open: one that
+    begins with English and the closing bracket. Footnotes, and lines of notes the reader took for
+    text, may come between."""
+    kind = paragraphs[index].kind
+    for following in paragraphs[index + 1 : index + 1 + MAX_SKIPPED_PARAGRAPHS]:
+        if following.kind in PASSAGE_BREAKS:
+            return ""
+        closing = CLOSING_RUN_RE.match(following.text)
+        if following.kind == kind and closing:
+            joint = " " if re.search(r"[A-Za-z.,]$", paragraphs[index].text) else ""
+            return joint + closing[0]
+    return ""
+
+
+CLOSING_RUN_RE = re.compile(r"[A-Za-z][^（）()\n]{0,80}[）)]")
+MAX_SKIPPED_PARAGRAPHS = 40  # footnotes between the two halves of a sentence cut by a page break
+
+
+def gloss_parts(inner: str, written_before: str = "") -> list[tuple[str, str]]:
     """The English of a parenthesis as (text, shape) pieces, or [] when it is not a gloss.
 
     Shapes: "acronym" (`IMF`), "name" (`Daniel Kahneman`, `H.A.de Bary`), "phrase" (`prospect theory`).
-    `The World Summit on the Information Society，简称 WSIS` gives the name and the acronym.
+    `The World Summit on the Information Society，简称 WSIS` gives the name and the acronym. A four-digit
+    number is a year of a citation unless the Chinese just before writes it too (《能源路线图2050》
+    (Energy Roadmap 2050)).
     """
     inner = inner.strip()
     if NOT_GLOSS_START_RE.match(inner) or NOT_GLOSS_RE.search(inner):
+        return []
+    if any(number not in written_before for number in YEAR_RE.findall(inner)):
         return []
     pieces = [ABBREVIATION_MARK_RE.sub("", piece).strip() for piece in re.split(r"\s*[，,；;]\s*", inner)]
     pieces = [to_halfwidth(piece).strip(" '\"“”‘’") for piece in pieces if piece.strip()]
@@ -147,12 +208,14 @@ def _chinese_term(
     if closing in CLOSING_QUOTES:
         opening = left.rfind(CLOSING_QUOTES[closing], 0, len(left) - 1)
         quoted = left[opening + 1 : -1] if opening >= 0 else ""
-        if 2 <= len(quoted) <= MAX_TERM_CHARS and not re.search(r"[，。；：]", quoted):
+        # names of bodies run long: “信息和通信技术安全和使用问题不限成员名额工作组”（OEWG）
+        longest = MAX_TERM_CHARS if shape == "phrase" and not english[:1].isupper() else MAX_QUOTED_NAME_CHARS
+        if 2 <= len(quoted) <= longest and not re.search(r"[，。；：]", quoted):
             return quoted, "acronym" if shape == "acronym" else "term", 0.95
         return None
     tokens = analyzer.tokens(left)
     if shape == "name":
-        person = _person(left, english) or _tagged_person(left, tokens)
+        person = _person(left, english, tokens) or _tagged_person(left, tokens)
         if person:
             return person[0], "person", person[1]
     if shape == "acronym":
@@ -180,8 +243,9 @@ def _as_written(left: str, simplified_suffix: str) -> str:
 BOUND_PREFIXES = frozenset("跨泛反超非准逆")
 
 
-def _person(left: str, english: str) -> tuple[str, float] | None:
-    """A Chinese name spelled in pinyin, else the run of transliteration characters before the bracket."""
+def _person(left: str, english: str, tokens: list[ZhToken]) -> tuple[str, float] | None:
+    """A Chinese name spelled in pinyin, a transliterated name with its middle dots (彼得·曼德尔森), else
+    the run of transliteration characters before the bracket."""
     key = name_key(english)
     reversed_key = name_key(" ".join(reversed(english.split())))
     for size in (2, 3, 4):
@@ -190,6 +254,9 @@ def _person(left: str, english: str) -> tuple[str, float] | None:
             readings = set(name_readings(candidate))
             if key in readings or reversed_key in readings:
                 return candidate, 0.95
+    dotted = _dotted_name(left, tokens)
+    if dotted:
+        return dotted, 0.9
     run = ""
     for char in reversed(simplify(left)):
         if char not in TRANSLITERATION:
@@ -199,6 +266,33 @@ def _person(left: str, english: str) -> tuple[str, float] | None:
     if len(run) >= 2:
         return left[len(left) - len(run) :], 0.85
     return None
+
+
+NAME_DOT_RE = re.compile(f"[{HAN}]{{1,6}}(?:[·•・．][{HAN}]{{1,6}})+$")
+NAME_DOTS = "·•・．"
+
+
+def _dotted_name(left: str, tokens: list[ZhToken]) -> str | None:
+    """The whole of a dotted transliterated name: every part after the first dot as written, and before
+    it the given name: the transliteration characters there, or the name jieba knows (彼得/nrt, 乔治/nr)."""
+    found = NAME_DOT_RE.search(left)
+    if not found:
+        return None
+    first_dot = next(found.start() + i for i, char in enumerate(found[0]) if char in NAME_DOTS)
+    given = ""
+    for char in reversed(simplify(left[:first_dot])):
+        if char not in TRANSLITERATION or len(given) >= MAX_GIVEN_NAME:
+            break
+        given = char + given
+    token = next((token for token in tokens if token.start + len(token.word) == first_dot), None)
+    if token and token.tag.startswith("nr") and len(given) < 2 <= len(token.word):
+        given = token.word
+    if not given:
+        return None
+    return left[first_dot - len(given) :]
+
+
+MAX_GIVEN_NAME = 5
 
 
 def _tagged_person(left: str, tokens: list[ZhToken]) -> tuple[str, float] | None:
@@ -216,14 +310,17 @@ def _tagged_person(left: str, tokens: list[ZhToken]) -> tuple[str, float] | None
 def _trailing_clause(tokens: list[ZhToken], names: bool = False) -> list[ZhToken]:
     """The tokens back to the last punctuation or structural particle: where a term can start.
 
-    With `names`, a dash between words (政治—安全共同体) and 与/和 (贸易与技术理事会) stay inside: names of
-    bodies contain them, and the acronym decides how far back the name goes.
+    With `names`, a dash between words (政治—安全共同体), 与/和 (贸易与技术理事会) and 、 (环境、社会与治理,
+    ESG) stay inside: names of bodies contain them, and the acronym decides how far back the name goes;
+    an adverb does not (分别是政治—安全共同体).
     """
     clause: list[ZhToken] = []
     for token in reversed(tokens):
         inside = names and clause and (token.word in NAME_JOINERS)
         if not inside and (
-            token.tag in ("x", "w", "uj", "ul", "p", "c") or token.word in "，。；：、“”《》—"
+            token.tag in ("x", "w", "uj", "ul", "p", "c")
+            or token.word in "，。；：、“”《》—"
+            or (names and token.tag == "d")
         ):
             break
         clause.insert(0, token)
@@ -232,12 +329,14 @@ def _trailing_clause(tokens: list[ZhToken], names: bool = False) -> list[ZhToken
     return clause[-MAX_CLAUSE_TOKENS:]
 
 
-NAME_JOINERS = frozenset({"—", "－", "-", "与", "和", "及"})
+NAME_JOINERS = frozenset({"—", "－", "-", "与", "和", "及", "、"})
 
 
 MAX_CLAUSE_TOKENS = 8
 # A term does not begin on a numeral, measure word, adverb, pronoun, localiser or particle.
 BAD_START_TAGS = frozenset("m mq q d r rr rz f u uj ul uz ug uv ud p c t".split())
+# ... though jieba tags some words of names as numerals or localisers: 三方 (trilateral), 末端 (terminal)
+NAME_START_TAGS = frozenset("m mq f".split())
 
 
 def _trailing_noun_chunk(tokens: list[ZhToken]) -> list[ZhToken]:
@@ -254,33 +353,33 @@ def _trailing_noun_chunk(tokens: list[ZhToken]) -> list[ZhToken]:
 def _acronym_suffix(
     left: str, tokens: list[ZhToken], acronym: str, lexicon: Lexicon
 ) -> tuple[str, float] | None:
-    """The suffix whose words' English initials spell the most of the acronym (in any order: English
-    reorders), each word that spells nothing costing a little. Falls back to the trailing noun phrase."""
+    """The suffix whose words' English initials best spell the acronym (see `_acronym_fit`).
+    Falls back to the trailing noun phrase."""
     clause = _trailing_clause(tokens, names=True)
     for first in range(len(clause) - 1, -1, -1):
         suffix = "".join(token.word for token in clause[first:])
         if any(re.search(rf"\b{re.escape(acronym)}\b", gloss) for gloss in lexicon.glosses(suffix)):
             return _as_written(left, suffix), 0.95  # CC-CEDICT knows this name by this acronym
-    letters = [char for char in acronym.upper() if char.isalpha()]
+    letters = "".join(char for char in acronym.upper() if char.isalpha())
     best: tuple[float, str] | None = None
-    for first in range(len(clause)):
-        if clause[first].tag in BAD_START_TAGS:
+    shorter_fit = -math.inf  # the fit of the suffix one token shorter
+    for first in range(len(clause) - 1, -1, -1):
+        opening = clause[first]
+        suffix = "".join(token.word for token in clause[first:])
+        if opening.word in NAME_JOINERS or len(suffix) > MAX_TERM_CHARS:
             continue
         words = [word for token in clause[first:] for word in lexicon.segment(token.word)]
-        suffix = "".join(token.word for token in clause[first:])
-        if len(suffix) < 2 or len(suffix) > MAX_TERM_CHARS:
+        fit = _acronym_fit(words, letters, lexicon)
+        # a numeral or localiser starts a name only when it adds to the fit: 三方 (trilateral) in
+        # 三方协调监督小组 (TCOG), 末端 (terminal) in 末端高空导弹防御系统 (THAAD)
+        bad_start = opening.tag in BAD_START_TAGS and (
+            opening.tag not in NAME_START_TAGS or len(opening.word) < 2 or fit <= shorter_fit
+        )
+        shorter_fit = max(shorter_fit, fit)
+        if bad_start or len(suffix) < 2:
             continue
-        remaining = list(letters)
-        silent = 0
-        for word in words:
-            spelled = _letters_spelled(lexicon, word, remaining)
-            for letter in spelled:
-                remaining.remove(letter)
-            silent += not spelled
-        score = (len(letters) - len(remaining)) / max(len(letters), 1) - ACRONYM_SILENT_COST * silent
-        if clause[first].tag.startswith("v"):
-            score -= VERB_START_COST  # names rarely begin with a verb: 成立/研制/升级 + name
-        if best is None or score > best[0] or (score == best[0] and len(suffix) < len(best[1])):
+        score = fit - (VERB_START_COST if opening.tag.startswith("v") else 0.0)  # 成立/研制/升级 + name
+        if best is None or score > best[0]:
             best = (score, suffix)
     if best and best[0] >= MIN_ACRONYM_FIT:
         return _with_ordinal(left, _as_written(left, best[1]), acronym), 0.6 + 0.3 * min(best[0], 1.0)
@@ -288,7 +387,6 @@ def _acronym_suffix(
     return (_as_written(left, chunk), 0.5) if len(chunk) >= 2 else None
 
 
-ACRONYM_SILENT_COST = 0.05
 ORDINAL_RE = re.compile(r"第[零〇一二三四五六七八九十百千\d]+[次届]$")
 
 
@@ -301,26 +399,81 @@ def _with_ordinal(left: str, term: str, acronym: str) -> str:
 
 
 MIN_ACRONYM_FIT = 0.4
-
-
 VERB_START_COST = 0.2
+SILENT_WORD_COST = 0.05  # a word that spells nothing: 情报界 before 气候安全咨询委员会 (CSAC)
+UNSPELLED_LETTER_CREDIT = 0.3  # a word that spells nothing where a letter is left: the dictionary lacks it
+ANY_ORDER_COST = 0.1  # English reorders (政府间气候变化专门委员会, IPCC), but less often than not
 
 
-def _letters_spelled(lexicon: Lexicon, word: str, letters: list[str]) -> list[str]:
-    """The acronym letters one sense of `word` spells with its initials (the sense that spells most)."""
-    best: list[str] = []
+def _acronym_fit(words: list[str], letters: str, lexicon: Lexicon) -> float:
+    """How well Chinese dictionary words spell an acronym with the initials of their English senses:
+    the share of letters spelled in order (a word that spells nothing opposite a letter left unspelled
+    counts a little, a word that spells nothing besides costs a little), or in any order at a cost."""
+    if not letters:
+        return 0.0
+    spellings = [None if word in ZH_FUNCTION_WORDS else _sense_initials(lexicon, word) for word in words]
+    in_order = _in_order_fit(spellings, letters)
+    any_order = _any_order_fit(spellings, letters) - ANY_ORDER_COST
+    return max(in_order, any_order) / len(letters)
+
+
+def _sense_initials(lexicon: Lexicon, word: str) -> list[str]:
+    """The initials of each English sense of `word`: 高空 "high altitude" -> HA."""
     alternatives = [alternative for gloss in lexicon.glosses(word) for alternative in gloss.split(";")]
-    for gloss in alternatives:
-        available = list(letters)
-        spelled = []
-        for token in content_words(gloss):
-            initial = token[0].upper()
-            if initial in available:
-                available.remove(initial)
-                spelled.append(initial)
-        if len(spelled) > len(best):
-            best = spelled
-    return best
+    return [
+        initials
+        for gloss in alternatives
+        if (initials := "".join(w[0].upper() for w in content_words(gloss)))
+    ]
+
+
+def _spells(initials: str, letters: str) -> bool:
+    """Do the letters appear in this order among a sense's initials (`seek advice` spells A)?"""
+    remaining = iter(initials)
+    return all(letter in remaining for letter in letters)
+
+
+def _in_order_fit(spellings: list[list[str] | None], letters: str) -> float:
+    """Best alignment of the words, in order, to runs of the letters, in order (None: a function word,
+    transparent). A letter may go unspelled; a word may spell a run, spell nothing opposite an unspelled
+    letter, or spell nothing at all."""
+    size = len(letters)
+    best = [0.0] + [-math.inf] * size  # best[k]: the words so far against the first k letters
+    for spelling in spellings:
+        for k in range(size):  # letters left unspelled
+            best[k + 1] = max(best[k + 1], best[k])
+        if spelling is None:
+            continue
+        after = [score - SILENT_WORD_COST for score in best]
+        for k in range(size):
+            if best[k] == -math.inf:
+                continue
+            for j in range(k + 1, size + 1):
+                if any(_spells(initials, letters[k:j]) for initials in spelling):
+                    after[j] = max(after[j], best[k] + j - k)
+            if not any(letters[k] in initials for initials in spelling):
+                after[k + 1] = max(after[k + 1], best[k] + UNSPELLED_LETTER_CREDIT)
+        best = after
+    return max(best)
+
+
+def _any_order_fit(spellings: list[list[str] | None], letters: str) -> float:
+    """Letters spelled by the words' initials in any order (English reorders), greedily."""
+    remaining = list(letters)
+    score = 0.0
+    for spelling in spellings:
+        if spelling is None:
+            continue
+        spelled: list[str] = []
+        for initials in spelling:
+            available = list(remaining)
+            found = [letter for letter in initials if letter in available and not available.remove(letter)]
+            if len(found) > len(spelled):
+                spelled = found
+        for letter in spelled:
+            remaining.remove(letter)
+        score += len(spelled) if spelled else -SILENT_WORD_COST
+    return score
 
 
 def _best_translated_suffix(chunk: list[ZhToken], english: str, lexicon: Lexicon) -> tuple[str, float] | None:

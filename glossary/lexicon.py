@@ -218,12 +218,21 @@ def english_stems(text: str) -> set[str]:
 def translation_overlap(lexicon: Lexicon, zh: str, en: str) -> float:
     """How far two texts translate each other by the dictionary: F1 of the Chinese words whose glosses
     occur in the English and the English words some Chinese word glosses (0 when either side is empty)."""
-    zh_words = [word for word in lexicon.segment(zh) if word in lexicon and word not in ZH_FUNCTION_WORDS]
-    en_stems = english_stems(en)
-    if not zh_words or not en_stems:
+    return gloss_overlap(glossed_words(lexicon, zh), english_stems(en))
+
+
+def glossed_words(lexicon: Lexicon, zh: str) -> list[frozenset[str]]:
+    """The gloss stems of each dictionary word of `zh` that carries meaning: one side of translation_overlap,
+    computed once per text when it is compared with many."""
+    words = [word for word in lexicon.segment(zh) if word in lexicon and word not in ZH_FUNCTION_WORDS]
+    return [lexicon.gloss_stems(word) for word in words]
+
+
+def gloss_overlap(glossed: list[frozenset[str]], en_stems: set[str] | frozenset[str]) -> float:
+    """translation_overlap from its two sides, computed beforehand."""
+    if not glossed or not en_stems:
         return 0.0
-    glossed = [lexicon.gloss_stems(word) for word in zh_words]
-    zh_covered = sum(1 for stems in glossed if stems & en_stems) / len(zh_words)
+    zh_covered = sum(1 for stems in glossed if stems & en_stems) / len(glossed)
     explained = set().union(*glossed)
     en_covered = len(en_stems & explained) / len(en_stems)
     if not zh_covered or not en_covered:

@@ -13,7 +13,7 @@ from pathlib import Path
 SOURCE_KINDS = ("keywords", "title", "abstract", "parenthetical", "termlist")
 TERM_TYPES = ("concept", "person", "organization", "acronym", "place", "other")
 STATUSES = ("candidate", "approved", "rejected")
-KNOWN_STATUSES = ("approved", "alias", "rejected")
+KNOWN_STATUSES = ("approved", "alias", "candidate", "rejected")
 
 
 @dataclass
@@ -176,7 +176,9 @@ class KnownPair:
     zh: str
     en: str
     note: str = ""
-    status: str = "approved"  # one of KNOWN_STATUSES; "alias" is an accepted older or variant rendering
+    # One of KNOWN_STATUSES; "alias" is an accepted older or variant rendering, "candidate" an unreviewed
+    # one (read back from an export of candidates; never used as a known pair).
+    status: str = "approved"
     origin: str = ""  # the file it came from
 
 
@@ -201,6 +203,8 @@ class GlossaryRow:
     extracted_type: str = ""  # the Type the tool proposed, to tell a reviewer's correction from a new guess
     reviewer_columns: dict[str, str] = field(default_factory=dict)  # columns a reviewer added: header -> text
     order: int = 0  # place in article order (the run's order), 1 first; 0 for rows a reviewer added
+    chinese_full_context: str = ""  # the whole sentence when the shown context is part of it
+    english_full_context: str = ""
 
 
 @dataclass

@@ -99,6 +99,8 @@ def _refreshed(previous: GlossaryRow, fresh: GlossaryRow) -> GlossaryRow:
         articles=fresh.articles,
         chinese_context=fresh.chinese_context,
         english_context=fresh.english_context,
+        chinese_full_context=fresh.chinese_full_context,
+        english_full_context=fresh.english_full_context,
         evidence=fresh.evidence,
         check=fresh.check,
         order=fresh.order,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from glossary import __version__
 from glossary.candidates import english_key
+from glossary.contexts import CHINESE_BUDGET, ENGLISH_BUDGET, clip
 from glossary.models import ArticleRecord, Glossary, GlossaryRow, RunInfo, SourceArticle, TermPair
 from glossary.pairing import zh_key
 
@@ -55,6 +56,10 @@ def glossary_rows(
     for order, pair in enumerate(article_order(pairs, [record.id for record in records]), 1):
         article_ids = list(dict.fromkeys(o.article_id for o in pair.occurrences if o.article_id))
         ordered = sorted(pair.occurrences, key=lambda o: CONTEXT_PREFERENCE.index(o.source))
+        chinese_sentence = next((o.zh_context for o in ordered if o.zh_context), "")
+        english_sentence = next((o.en_context for o in ordered if o.en_context), "")
+        chinese_context = clip(chinese_sentence, pair.zh, CHINESE_BUDGET)
+        english_context = clip(english_sentence, pair.en, ENGLISH_BUDGET)
         rows.append(
             GlossaryRow(
                 chinese=pair.zh,
@@ -64,8 +69,10 @@ def glossary_rows(
                 sources=pair.sources,
                 frequency=frequencies.get(zh_key(pair.zh), 0) or len(pair.occurrences),
                 articles=[labels.get(article_id, article_id) for article_id in article_ids],
-                chinese_context=next((o.zh_context for o in ordered if o.zh_context), ""),
-                english_context=next((o.en_context for o in ordered if o.en_context), ""),
+                chinese_context=chinese_context,
+                english_context=english_context,
+                chinese_full_context=chinese_sentence if chinese_context != chinese_sentence else "",
+                english_full_context=english_sentence if english_context != english_sentence else "",
                 extracted_english=pair.en,
                 evidence=describe_evidence(pair),
                 check=checks.get(id(pair), ""),

@@ -4,7 +4,7 @@
 
 load_termlist() recognises the format by content, not by file name: TBX (2008 martif, v3, TBX-Min),
 CSV or TSV with or without a header (our csv, tsv and deepl exports among them). The tool's own
-termlist format is TSV with the header zh, en, note, status (approved, alias or rejected).
+termlist format is TSV with the header zh, en, note, status (approved, alias, candidate or rejected).
 """
 
 from __future__ import annotations
@@ -54,10 +54,18 @@ def shipped_termlists(problems: list[Problem] | None = None) -> list[KnownPair]:
 def load_termlists(
     paths: Sequence[Path], with_shipped: bool = True, problems: list[Problem] | None = None
 ) -> list[KnownPair]:
-    """The shipped lists (unless with_shipped is False), then each file in the order given."""
+    """The shipped lists (unless with_shipped is False), then each file in the order given.
+
+    Unreviewed candidates (from an export with --status candidate) are not known pairs: they are left
+    out, and reported when `problems` is given.
+    """
     pairs = shipped_termlists(problems) if with_shipped else []
     for path in paths:
-        pairs.extend(load_termlist(path, problems))
+        loaded = load_termlist(path, problems)
+        candidates = sum(pair.status == "candidate" for pair in loaded)
+        if candidates and problems is not None:
+            problems.append(Problem(str(path), f"{candidates} unreviewed candidate pairs not used as known"))
+        pairs.extend(pair for pair in loaded if pair.status != "candidate")
     return pairs
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -24,6 +26,7 @@ from openpyxl.workbook.child import _WorkbookChild
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from glossary.contexts import display_width, marked
 from glossary.errors import GlossaryError, Problem
 from glossary.files import atomic_output, scratch_folder_beside
 from glossary.models import (
@@ -53,12 +56,17 @@ _FORMULA_START = ("=", "+", "-", "@")
 SPARE_ROWS = 1000
 
 
-CellValue = str | int | float
+@dataclass(frozen=True)
+class Marked:
+    """Text shown with `term` in bold where it occurs (a context with its term)."""
+
+    text: str
+    term: str
+
+
+CellValue = str | int | float | Marked
 LINE_HEIGHT = 16.5  # points for a line of 11-point text, Chinese included
 MAX_LINES = 3  # compact rows, many to a screen: taller text is cut off on screen, whole in the cell
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
-)
 
 
 @dataclass(frozen=True)
@@ -74,11 +82,11 @@ class Column:
 # The review columns first, so that a reviewer decides without scrolling sideways; the article order
 # (Order) and the tool's own columns to the right.
 GLOSSARY_COLUMNS = (
-    Column("Chinese", 14, wrap=True),
-    Column("English", 24, wrap=True),
+    Column("Chinese", 12, wrap=True),
+    Column("English", 22, wrap=True),
     Column("Status", 10),
     Column("Confidence", 11, number_format="0.00"),
-    Column("Check", 26, wrap=True),
+    Column("Check", 24, wrap=True),
     Column("Chinese context", 30, wrap=True),
     Column("English context", 40, wrap=True),
     Column("Frequency", 10, number_format="0"),
@@ -88,6 +96,8 @@ GLOSSARY_COLUMNS = (
     Column("Articles", 30, wrap=True, sets_height=False),
     Column("Evidence", 24, wrap=True, sets_height=False),
     Column("Order", 8, number_format="0"),
+    Column("Full Chinese context", 40, wrap=True, sets_height=False),
+    Column("Full English context", 50, wrap=True, sets_height=False),
     Column("Extracted English", 24, wrap=True, hidden=True),
     Column("Extracted type", 12, hidden=True),
 )
@@ -108,6 +118,7 @@ LEDGER_COLUMNS = (Column("Chinese", 20), Column("Extracted English", 30), Column
 # Cells take named styles: one name lookup per cell, where setting an Alignment hashes it every time.
 TEXT, WRAPPED, NUMBER, HEADER = "Glossary text", "Glossary wrapped", "Glossary number", "Glossary header"
 LEFT = Alignment(horizontal="left")
+BOLD = InlineFont(rFont="Calibri", sz=11, b=True)
 
 
 def _named_styles() -> list[NamedStyle]:
@@ -203,13 +214,6 @@ def number_cell(sheet: _WorkbookChild, number: float, number_format: str) -> Wri
     return cell
 
 
-def display_width(text: str) -> float:
-    """Roughly how many column-width units `text` takes: a Chinese character nearly two, a Latin one
-    a little less than one."""
-    wide = len(_WIDE.findall(text))
-    return (len(text) - wide) * 0.9 + wide * 1.8
-
-
 def _line_count(text: str, width: float) -> int:
     usable = max(width - 1, 1)  # a cell loses about one character of width to its padding
     return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
@@ -221,13 +225,24 @@ def _row_height(columns: Sequence[Column], values: Sequence[CellValue]) -> float
     Set explicitly because neither Excel nor LibreOffice fits row heights to wrapped text on opening."""
     lines = max(
         (
-            _line_count(value, column.width)
+            _line_count(value.text if isinstance(value, Marked) else value, column.width)
             for column, value in zip(columns, values, strict=True)
-            if column.wrap and column.sets_height and not column.hidden and isinstance(value, str) and value
+            if column.wrap and column.sets_height and not column.hidden and isinstance(value, str | Marked)
         ),
         default=1,
     )
     return min(lines, MAX_LINES) * LINE_HEIGHT + 2 if lines > 1 else None
+
+
+def marked_cell(sheet: _WorkbookChild, value: Marked, style: str) -> WriteOnlyCell:
+    """A text cell with the term in bold; readers get the plain text back."""
+    pieces = marked(clean_text(value.text), value.term)
+    if not any(is_term for _, is_term in pieces):
+        return text_cell(sheet, value.text, style)
+    cell = text_cell(sheet, "", style)
+    cell.value = CellRichText([TextBlock(BOLD, piece) if is_term else piece for piece, is_term in pieces])
+    cell.quotePrefix = value.text.startswith(_FORMULA_START)
+    return cell
 
 
 def _append_row(
@@ -238,7 +253,9 @@ def _append_row(
         sheet.row_dimensions[row_number].height = height
     cells = []
     for column, value in zip(columns, values, strict=True):
-        if isinstance(value, str):
+        if isinstance(value, Marked):
+            cells.append(marked_cell(sheet, value, WRAPPED if column.wrap else TEXT))
+        elif isinstance(value, str):
             cells.append(text_cell(sheet, value, WRAPPED if column.wrap else TEXT))
         else:
             cells.append(number_cell(sheet, value, column.number_format))
@@ -284,8 +301,8 @@ def _glossary_values(row: GlossaryRow, reviewer_headers: list[str]) -> list[Cell
         "Status": row.status,
         "Confidence": round(row.confidence, 3),
         "Check": row.check,
-        "Chinese context": row.chinese_context,
-        "English context": row.english_context,
+        "Chinese context": Marked(row.chinese_context, row.chinese),
+        "English context": Marked(row.english_context, row.english),
         "Frequency": row.frequency,
         "Note": row.note,
         "Type": row.type,
@@ -293,6 +310,8 @@ def _glossary_values(row: GlossaryRow, reviewer_headers: list[str]) -> list[Cell
         "Articles": "\n".join(row.articles),
         "Evidence": row.evidence,
         "Order": row.order or "",  # a row a reviewer added has no place in the articles
+        "Full Chinese context": row.chinese_full_context,
+        "Full English context": row.english_full_context,
         "Extracted English": row.extracted_english,
         "Extracted type": row.extracted_type,
     }
@@ -627,6 +646,8 @@ def _read_glossary_rows(sheet: _WorkbookChild, where: str, problems: list[Proble
                 ],
                 chinese_context=cell_text(get(values, "Chinese context")),
                 english_context=cell_text(get(values, "English context")),
+                chinese_full_context=cell_text(get(values, "Full Chinese context")),
+                english_full_context=cell_text(get(values, "Full English context")),
                 status=status.status,
                 note=cell_text(get(values, "Note")),
                 # A sheet that lost the hidden column: take each row as proposed the way it reads now.

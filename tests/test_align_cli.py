@@ -76,10 +76,16 @@ def test_align_writes_title_and_sentence_pairs(issue: Path, tmp_path: Path) -> N
     labels = {
         prop.text for prop in SafeET.parse(output).getroot().iter("prop") if prop.get("type") == "x-article"
     }
-    assert labels == {f"{issue}: {ZH_TITLE}"}
+    assert labels == {f"{issue.name}: {ZH_TITLE}"}  # file name only: no local folder in a shared TMX
 
 
-def test_report_counts_articles_matched_and_units(issue: Path, chinese_only: Path, tmp_path: Path) -> None:
+def test_report_counts_articles_matched_and_units(issue: Path, tmp_path: Path) -> None:
+    chinese_only = tmp_path / "another-article.txt"  # not the issue's own Chinese side: that is a duplicate
+    chinese_only.write_text(
+        "区域合作的新路径\n王小明\n摘要：当前国际秩序正处于深刻转型之中，区域合作面临新的机遇与挑战。"
+        "本文认为区域合作应坚持开放包容的原则，推动发展战略对接。\n关键词：区域合作；开放包容\n",
+        encoding="utf-8",
+    )
     report = align_articles([issue, chinese_only], tmp_path / "abstracts.tmx")
     assert (report.articles, report.matched, report.units, report.problems) == (2, 1, 6, [])
     assert report.seconds > 0

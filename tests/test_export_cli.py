@@ -67,11 +67,11 @@ def test_default_export_is_approved_rows_in_one_entry_per_chinese_term(tmp_path:
     }
 
 
-def test_status_candidate_adds_candidates_as_admitted_terms(tmp_path: Path) -> None:
+def test_status_candidate_adds_candidates_that_read_back_as_candidates(tmp_path: Path) -> None:
     output = tmp_path / "glossary.csv"
     result = export(workbook(tmp_path, REVIEWED), "--format", "csv", "-o", output, "--status", "candidate")
     assert result.exit_code == 0, result.output
-    assert ("中国国际问题研究院", "China Institute of International Studies", "alias") in pairs(output)
+    assert ("中国国际问题研究院", "China Institute of International Studies", "candidate") in pairs(output)
     assert not any(status == "rejected" for _, _, status in pairs(output))
 
 
@@ -86,15 +86,30 @@ def test_status_all_marks_rejected_rows_deprecated(tmp_path: Path) -> None:
     assert "deprecatedTerm-admn-sts" in output.read_text(encoding="utf-8")
 
 
-def test_deepl_gets_one_rendering_per_term_and_no_rejected_one(tmp_path: Path) -> None:
+def test_deepl_gets_one_approved_rendering_per_term_whatever_status_says(tmp_path: Path) -> None:
     output = tmp_path / "deepl-zh-en.csv"
     report = export_glossary(workbook(tmp_path, REVIEWED), "deepl", output, status="all")
-    assert report == ExportReport(entries=3, terms=3, format="deepl", output=output, incomplete=1)
+    assert report == ExportReport(
+        entries=2, terms=2, format="deepl", output=output, incomplete=1, candidates_left_out=2
+    )
     assert output.read_text(encoding="utf-8").splitlines() == [
         "全球安全倡议,Global Security Initiative",
         "人类命运共同体,a global community of shared future",
-        "中国国际问题研究院,China Institute of International Studies",
     ]
+
+
+def test_deepl_takes_candidates_only_when_told_in_so_many_words(tmp_path: Path) -> None:
+    output = tmp_path / "deepl-zh-en.csv"
+    book = workbook(tmp_path, REVIEWED)
+    result = export(book, "--format", "deepl", "-o", output, "--status", "candidate")
+    assert result.exit_code == 0, result.output
+    assert "2 candidate rows left out of the DeepL glossary" in result.stderr
+    assert "--deepl-candidates" in result.stderr
+    result = export(
+        book, "--format", "deepl", "-o", output, "--status", "candidate", "--deepl-candidates", "--overwrite"
+    )
+    assert result.exit_code == 0, result.output
+    assert "中国国际问题研究院,China Institute of International Studies" in output.read_text(encoding="utf-8")
 
 
 def test_no_approved_rows_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
@@ -136,5 +151,5 @@ def test_deepl_has_nothing_to_take_from_rejected_rows_only(tmp_path: Path) -> No
     rejected = [row("和平崛起", "peaceful rise", status="rejected")]
     result = export(workbook(tmp_path, rejected), "--format", "deepl", "-o", output, "--status", "all")
     assert result.exit_code == 2
-    assert "nothing to export: no approved or candidate row has both Chinese and English" in result.stderr
+    assert "nothing to export: no approved row has both Chinese and English" in result.stderr
     assert not output.exists()

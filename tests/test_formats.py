@@ -9,6 +9,7 @@ import pytest
 
 from glossary.formats import FORMATS
 from glossary.formats.entries import build_entries, multi_line, single_line, top_renderings
+from glossary.formats.options import ExportOptions
 from glossary.models import GlossaryRow
 from glossary.termlist_files import load_termlist
 
@@ -76,12 +77,12 @@ EXPECTED_ALL = {
     ("全球安全倡议", "Global Security Initiative", "approved"),
     ("中国科学院", "Chinese Academy of Sciences", "approved"),
     ("中科院", "CAS", "approved"),
-    ("研究与开发", "research & development (R&D)", "alias"),
-    ("“一国两制”", '"one country, two systems"', "alias"),
+    ("研究与开发", "research & development (R&D)", "candidate"),
+    ("“一国两制”", '"one country, two systems"', "candidate"),
     ("一带一路", "Belt and Road Initiative", "approved"),
     ("浮动区间", "+/-2% trading band", "approved"),
     ("等号", "=, the equals sign", "approved"),
-    ("提及", "@-mention", "alias"),
+    ("提及", "@-mention", "candidate"),
     ("臺灣海峽", "Taiwan Strait", "approved"),
     ("《政府工作报告》", "Report on the Work of the Government", "approved"),
     ("小于", "less than (<)", "rejected"),
@@ -116,7 +117,7 @@ def test_entries_keep_the_workbook_order_of_their_chinese_terms() -> None:
 
 def test_a_candidate_is_never_the_preferred_term() -> None:
     entries = build_entries([row("研究与开发", "R&D", status="candidate", confidence=0.99)])
-    assert entries[0].renderings[0].standing == "admitted"
+    assert entries[0].renderings[0].standing == "candidate"  # and never admitted, which means approved
 
 
 def test_a_rendering_met_twice_keeps_its_best_row() -> None:
@@ -155,14 +156,14 @@ def test_top_renderings_drop_terms_that_only_have_deprecated_renderings() -> Non
 @pytest.mark.parametrize("name", ["tbx", "tbx3", "tsv", "csv"])
 def test_every_export_reads_back_as_the_same_pairs(tmp_path: Path, name: str) -> None:
     output = tmp_path / f"glossary.{name}"
-    FORMATS[name].write(output, build_entries(ROWS))
+    FORMATS[name].write(output, build_entries(ROWS), ExportOptions())
     assert triples(FORMATS[name].read(output).pairs) == EXPECTED_ALL
     assert triples(load_termlist(output)) == EXPECTED_ALL  # found by content, whatever the name
 
 
 def test_the_deepl_export_reads_back_as_the_preferred_renderings(tmp_path: Path) -> None:
     output = tmp_path / "glossary-zh-en.csv"
-    FORMATS["deepl"].write(output, build_entries(ROWS))
+    FORMATS["deepl"].write(output, build_entries(ROWS), ExportOptions())
     best = {(zh, en) for zh, en, _ in EXPECTED_ALL} - {
         ("人类命运共同体", "a community with a shared future for mankind"),
         ("人类命运共同体", "community of common destiny"),
@@ -174,7 +175,7 @@ def test_the_deepl_export_reads_back_as_the_preferred_renderings(tmp_path: Path)
 @pytest.mark.parametrize("name", ["tbx", "tbx3", "csv"])
 def test_notes_survive_the_round_trip(tmp_path: Path, name: str) -> None:
     output = tmp_path / f"glossary.{name}"
-    FORMATS[name].write(output, build_entries(ROWS))
+    FORMATS[name].write(output, build_entries(ROWS), ExportOptions())
     notes = {pair.en: pair.note for pair in load_termlist(output)}
     assert notes["a community with a shared future for mankind"] == (
         "older rendering, common until 2017 & in <Xinhua> copy"
@@ -184,22 +185,34 @@ def test_notes_survive_the_round_trip(tmp_path: Path, name: str) -> None:
 # ---------------------------------------------------------------- tsv (OmegaT)
 
 
-def test_tsv_is_an_omegat_glossary(tmp_path: Path) -> None:
+def test_tsv_is_an_omegat_glossary_with_the_status_in_words(tmp_path: Path) -> None:
     output = tmp_path / "glossary.utf8"
-    FORMATS["tsv"].write(output, build_entries(ROWS))
+    FORMATS["tsv"].write(output, build_entries(ROWS), ExportOptions())
     lines = output.read_bytes().decode("utf-8").split("\n")
     assert lines[0].startswith("#") and "-*- coding: utf-8 -*-" in lines[0]
     assert lines[-1] == ""
     rows = [line.split("\t") for line in lines[1:-1]]
-    assert all(2 <= len(cells) <= 3 for cells in rows)
-    assert ["一带一路", "Belt and Road Initiative"] in rows
-    assert ["中科院", "CAS", "short form; spell out at first mention"] in rows
-    assert ["人类命运共同体", "community of common destiny", "[deprecated, do not use]"] in rows
+    assert all(len(cells) == 3 for cells in rows)
+    assert ["一带一路", "Belt and Road Initiative", "[approved, preferred]"] in rows
+    assert ["中科院", "CAS", "[approved, preferred] short form; spell out at first mention"] in rows
+    assert ["人类命运共同体", "community of common destiny", "[rejected, do not use]"] in rows
+    assert ["研究与开发", "research & development (R&D)", "[candidate, not reviewed]"] in rows
     assert [
         "人类命运共同体",
         "a community with a shared future for mankind",
-        "[admitted] older rendering, common until 2017 & in <Xinhua> copy",
+        "[approved, alternative] older rendering, common until 2017 & in <Xinhua> copy",
     ] in rows
+
+
+def test_tsv_files_of_earlier_versions_still_read_as_they_meant(tmp_path: Path) -> None:
+    old = tmp_path / "old.txt"
+    old.write_text(
+        "# glossary\n和平崛起\tpeaceful rise\t[deprecated, do not use]\n提及\tmention\t[admitted]\n"
+    )
+    assert triples(load_termlist(old)) == {
+        ("和平崛起", "peaceful rise", "rejected"),
+        ("提及", "mention", "alias"),
+    }
 
 
 # ---------------------------------------------------------------- csv
@@ -207,20 +220,72 @@ def test_tsv_is_an_omegat_glossary(tmp_path: Path) -> None:
 
 def test_csv_has_a_header_a_byte_order_mark_and_rfc_4180_quoting(tmp_path: Path) -> None:
     output = tmp_path / "glossary.csv"
-    FORMATS["csv"].write(output, build_entries(ROWS))
+    FORMATS["csv"].write(output, build_entries(ROWS), ExportOptions())
     data = output.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfzh,en,status,type,note,zh_context,en_context\r\n")
     text = data.decode("utf-8-sig")
     assert '"""one country, two systems"""' in text
-    assert '"short form;\nspell out at first mention"' in text  # a line break inside a quoted cell
     records = list(csv.DictReader(text.splitlines(keepends=True)))
     by_english = {record["en"]: record for record in records}
-    assert by_english["CAS"]["note"] == "short form;\nspell out at first mention"
-    assert by_english["Chinese Academy of Sciences"]["type"] == "organization"
+    # One line a cell: OmegaT and other line-by-line readers split quoted line breaks.
+    assert by_english["CAS"]["note"] == "short form; spell out at first mention"
+    assert by_english["CAS"]["type"] == "acronym"
+    assert by_english["Chinese Academy of Sciences"]["type"] == "proper noun"
     assert by_english["community of common destiny"]["status"] == "deprecated"
-    # Formula-like cells are kept exactly as the reviewer wrote them.
-    assert by_english["=, the equals sign"]["zh"] == "等号"
-    assert "@-mention" in by_english and "+/-2% trading band" in by_english
+    assert by_english["research & development (R&D)"]["status"] == "candidate"
+
+
+def test_a_csv_sniffer_finds_the_comma_despite_ellipses_in_contexts(tmp_path: Path) -> None:
+    rows = [
+        row(
+            f"术语{number}",
+            f"term {number}",
+            chinese_context=f"…上下文{number}…",
+            english_context=f"…ctx {number}…",
+        )
+        for number in range(20)
+    ]
+    output = tmp_path / "glossary.csv"
+    FORMATS["csv"].write(output, build_entries(rows), ExportOptions())
+    text = output.read_text(encoding="utf-8-sig")
+    assert "…" not in text
+    assert csv.Sniffer().sniff(text[:4096]).delimiter == ","
+
+
+# ---------------------------------------------------------------- formula injection
+
+FORMULAS = [
+    '=HYPERLINK("http://example.com","click")',
+    "+1+2",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(A1:A2)",
+    "＝1+1",
+    "'=already quoted",
+]
+
+
+@pytest.mark.parametrize("name", ["tsv", "csv", "deepl"])
+def test_delimited_exports_neutralise_formulas_and_read_them_back_exactly(tmp_path: Path, name: str) -> None:
+    rows = [row(f"公式{number}", formula) for number, formula in enumerate(FORMULAS)]
+    rows.append(row("=等号", "equals sign"))
+    output = tmp_path / f"glossary.{name}"
+    FORMATS[name].write(output, build_entries(rows), ExportOptions())
+    text = output.read_text(encoding="utf-8-sig")
+    cells = [
+        cell
+        for line in text.splitlines()
+        for cell in next(csv.reader([line], delimiter="\t" if name == "tsv" else ","))
+    ]
+    assert not [cell for cell in cells if cell and cell[0] in "=+-@＝"], cells
+    assert "'=等号" in cells and "''=already quoted" in cells
+    read_back = {(pair.zh, pair.en) for pair in load_termlist(output)}
+    assert read_back == {(source.chinese, source.english) for source in rows}
+
+
+def test_exact_cells_keep_formulas_as_written(tmp_path: Path) -> None:
+    output = tmp_path / "glossary.csv"
+    FORMATS["deepl"].write(output, build_entries([row("公式", "+1+2")]), ExportOptions(exact_cells=True))
+    assert output.read_bytes().decode("utf-8") == "公式,+1+2\r\n"
 
 
 # ---------------------------------------------------------------- deepl
@@ -228,7 +293,7 @@ def test_csv_has_a_header_a_byte_order_mark_and_rfc_4180_quoting(tmp_path: Path)
 
 def test_deepl_entries_follow_deepls_rules(tmp_path: Path) -> None:
     output = tmp_path / "glossary-zh-en.csv"
-    FORMATS["deepl"].write(output, build_entries(ROWS))
+    FORMATS["deepl"].write(output, build_entries(ROWS), ExportOptions())
     data = output.read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf")
     records = list(csv.reader(data.decode("utf-8").splitlines()))

@@ -3,8 +3,9 @@
 import pytest
 
 from glossary.candidates import ChineseAnalyzer
-from glossary.glosses import find_glosses, gloss_parts
+from glossary.glosses import find_glosses, gloss_parts, gloss_passages
 from glossary.lexicon import load_lexicon
+from glossary.models import Paragraph
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +96,91 @@ def test_offset_and_context_point_at_the_term(analyzer: ChineseAnalyzer) -> None
     assert text[gloss.offset : gloss.offset + len(gloss.zh)] == "前景理论"
     assert "前景理论（prospect theory）" in gloss.context
     assert not gloss.context.startswith("总之")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dotted transliterated names are taken whole
+        ("贸易专员的继任者彼得·曼德尔森（Peter Mandelson）延续了这一立场。", "彼得·曼德尔森"),
+        ("此后高级代表凯瑟琳·阿什顿（Catherine Ashton）访问了北京。", "凯瑟琳·阿什顿"),
+        ("外交官乔治·凯南（George F. Kennan）提出了遏制战略。", "乔治·凯南"),
+        ("学者玛丽·克洛德·斯穆茨（Marie Claude Smouts）和同事合著此书。", "玛丽·克洛德·斯穆茨"),
+        # the letters of an acronym decide how far back a name goes
+        ("上市公司开始披露环境、社会与治理（ESG）方面的信息。", "环境、社会与治理"),
+        ("三国随后组建了三方协调监督小组（TCOG）以协调对朝政策。", "三方协调监督小组"),
+        ("该国宣布引进末端高空导弹防御系统（THAAD）。", "末端高空导弹防御系统"),
+        ("总统任命高级顾问并组建气候安全咨询委员会（CSAC）。", "气候安全咨询委员会"),
+        ("东盟共同体的支柱分别是政治—安全共同体（APSC）等。", "政治—安全共同体"),
+    ],
+)
+def test_boundary_of_names(text: str, expected: str, analyzer: ChineseAnalyzer) -> None:
+    assert [zh for zh, _, _ in glosses_of(text, analyzer)] == [expected]
+
+
+def test_half_width_bracket_after_a_space(analyzer: ChineseAnalyzer) -> None:
+    found = glosses_of("现实主义者罗伯特·阿特 (Robert J. Art) 强调选择性接触。", analyzer)
+    assert found == [("罗伯特·阿特", "Robert J. Art", "person")]
+    assert ("准同盟", "Quasi-Alliance", "term") in glosses_of(
+        "日本推进准同盟 (Quasi-Alliance) 战略。", analyzer
+    )
+
+
+def test_a_year_in_the_gloss_only_when_the_chinese_writes_it(analyzer: ChineseAnalyzer) -> None:
+    found = glosses_of("欧盟陆续出台了《能源路线图2050》(Energy Roadmap 2050)等文件。", analyzer)
+    assert found == [("能源路线图2050", "Energy Roadmap 2050", "term")]
+    assert glosses_of("这一概念由李普曼（Lippmann 1922）提出。", analyzer) == []
+
+
+def test_long_quoted_names_of_bodies(analyzer: ChineseAnalyzer) -> None:
+    found = glosses_of("联大设立“信息和通信技术安全和使用问题不限成员名额工作组”（OEWG）。", analyzer)
+    assert found == [("信息和通信技术安全和使用问题不限成员名额工作组", "OEWG", "acronym")]
+
+
+def paragraph(text: str, kind: str = "text") -> Paragraph:
+    return Paragraph(text, [(0, 1)], kind)
+
+
+def glosses_across(paragraphs: list[Paragraph], analyzer: ChineseAnalyzer) -> list[tuple[int, str, str]]:
+    return [
+        (index, gloss.zh, gloss.en)
+        for index, text, own_start in gloss_passages(paragraphs, ("text", "footnote"))
+        for gloss in find_glosses(text, analyzer, load_lexicon(), own_start)
+    ]
+
+
+def test_gloss_cut_by_footnotes_before_its_bracket(analyzer: ChineseAnalyzer) -> None:
+    paragraphs = [
+        paragraph("两国关系可以称为竞争式"),
+        paragraph("[1] 参见某书，第 3 页。", "footnote"),
+        paragraph("共处（competitive coexistence）。此后局势变化。"),
+    ]
+    assert glosses_across(paragraphs, analyzer) == [(2, "竞争式共处", "competitive coexistence")]
+
+
+def test_gloss_cut_by_footnotes_inside_its_bracket(analyzer: ChineseAnalyzer) -> None:
+    paragraphs = [
+        paragraph("美国把中国视为“紧迫的挑战”（pacing"),
+        paragraph("[2] 参见某报告。", "footnote"),
+        paragraph("https://example.org/report-2021."),
+        paragraph("challenge）并加大了投入。"),
+    ]
+    assert glosses_across(paragraphs, analyzer) == [(0, "紧迫的挑战", "pacing challenge")]
+
+
+def test_no_gloss_runs_across_a_heading(analyzer: ChineseAnalyzer) -> None:
+    paragraphs = [
+        paragraph("本节讨论共生"),
+        paragraph("二、理论框架", "heading"),
+        paragraph("（symbiosis）一词"),
+    ]
+    assert glosses_across(paragraphs, analyzer) == []
+
+
+def test_name_and_acronym_share_the_boundary_the_name_gives(analyzer: ChineseAnalyzer) -> None:
+    found = glosses_of(
+        "城市加入了地方政府永续发展理事会（International Council for Local Environmental Initiatives，"
+        "ICLEI）。",
+        analyzer,
+    )
+    assert {zh for zh, _, _ in found} == {"地方政府永续发展理事会"}

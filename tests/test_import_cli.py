@@ -4,27 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from glossary.cli import main
 from glossary.cli.import_ import import_termlists
 from glossary.formats import FORMATS
-from glossary.formats.entries import Entry, Rendering
+from glossary.formats.entries import Entry, Rendering, top_renderings
+from glossary.formats.options import ExportOptions
 from glossary.termlist_files import load_termlist
 
 ENTRIES = [
     Entry(
         chinese="人类命运共同体",
-        type="concept",
         renderings=[
             Rendering("a global community of shared future", "preferred", note="official since 2018"),
             Rendering("a community with a shared future for mankind", "admitted"),
+            Rendering("shared-future community", "candidate", note="seen once, in an abstract"),
             Rendering("community of common destiny", "deprecated"),
         ],
     ),
     Entry(
         chinese="全球安全倡议",
-        type="concept",
         renderings=[Rendering("Global Security Initiative", "preferred")],
     ),
 ]
@@ -36,16 +37,16 @@ def run_import(*arguments: str | Path) -> Result:
 
 def test_summary_per_file_and_one_termlist_out(tmp_path: Path) -> None:
     tbx, csv = tmp_path / "glossary.tbx", tmp_path / "glossary.csv"
-    FORMATS["tbx"].write(tbx, ENTRIES)
-    FORMATS["csv"].write(csv, ENTRIES)
+    FORMATS["tbx"].write(tbx, ENTRIES, ExportOptions())
+    FORMATS["csv"].write(csv, ENTRIES, ExportOptions())
     output = tmp_path / "termlist.tsv"
     result = run_import(tbx, csv, "-o", output)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"{tbx}: TBX 2008 (martif): 2 approved, 1 alias, 1 rejected",
-        f"{csv}: CSV with header: 2 approved, 1 alias, 1 rejected",
-        "pairs repeated within or across files, kept once: 4",
-        f"{output}: 4 pairs written",
+        f"{tbx}: TBX 2008 (martif): 2 approved, 1 alias, 1 candidate, 1 rejected",
+        f"{csv}: CSV with header: 2 approved, 1 alias, 1 candidate, 1 rejected",
+        "pairs repeated within or across files, kept once: 5",
+        f"{output}: 5 pairs written",
     ]
     lines = output.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "zh\ten\tnote\tstatus"
@@ -53,6 +54,7 @@ def test_summary_per_file_and_one_termlist_out(tmp_path: Path) -> None:
     assert {(pair.zh, pair.en, pair.status) for pair in load_termlist(output)} == {
         ("人类命运共同体", "a global community of shared future", "approved"),
         ("人类命运共同体", "a community with a shared future for mankind", "alias"),
+        ("人类命运共同体", "shared-future community", "candidate"),
         ("人类命运共同体", "community of common destiny", "rejected"),
         ("全球安全倡议", "Global Security Initiative", "approved"),
     }
@@ -60,16 +62,34 @@ def test_summary_per_file_and_one_termlist_out(tmp_path: Path) -> None:
 
 def test_an_omegat_glossary_round_trips_through_import(tmp_path: Path) -> None:
     omegat = tmp_path / "project-glossary.txt"
-    FORMATS["tsv"].write(omegat, ENTRIES)
+    FORMATS["tsv"].write(omegat, ENTRIES, ExportOptions())
     report = import_termlists([omegat], tmp_path / "termlist.tsv")
-    assert [summary.by_status for summary in report.files] == [{"approved": 2, "alias": 1, "rejected": 1}]
-    assert report.files[0].pairs == 4
-    back = load_termlist(tmp_path / "termlist.tsv")
-    assert [(pair.en, pair.status) for pair in back][:3] == [
-        ("a global community of shared future", "approved"),
-        ("a community with a shared future for mankind", "alias"),
-        ("community of common destiny", "rejected"),
+    assert [summary.by_status for summary in report.files] == [
+        {"approved": 2, "alias": 1, "candidate": 1, "rejected": 1}
     ]
+    assert report.files[0].pairs == 5
+    back = load_termlist(tmp_path / "termlist.tsv")
+    assert [(pair.en, pair.status, pair.note) for pair in back][:4] == [
+        ("a global community of shared future", "approved", "official since 2018"),
+        ("a community with a shared future for mankind", "alias", ""),
+        ("shared-future community", "candidate", "seen once, in an abstract"),
+        ("community of common destiny", "rejected", ""),
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_every_format_round_trips_status_note_and_every_rendering(tmp_path: Path, name: str) -> None:
+    output = tmp_path / f"glossary.{name}"
+    FORMATS[name].write(output, ENTRIES, ExportOptions())
+    back = {(pair.zh, pair.en): (pair.status, pair.note) for pair in import_termlists([output], None).pairs}
+    written = {
+        (entry.chinese, rendering.english): (rendering.status, rendering.note)
+        for entry in (top_renderings(ENTRIES) if FORMATS[name].best_rendering_only else ENTRIES)
+        for rendering in entry.renderings
+    }
+    if name == "deepl":  # DeepL has no status and no note: every entry it holds is binding
+        written = {key: ("approved", "") for key in written}
+    assert back == written
 
 
 def test_skipped_rows_are_a_warning(tmp_path: Path) -> None:

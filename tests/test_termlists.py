@@ -145,7 +145,9 @@ def test_an_unknown_status_names_the_file_and_line(tmp_path: Path) -> None:
     )
     with pytest.raises(GlossaryError) as caught:
         load_termlist(path)
-    assert str(caught.value) == f"{path}:2: unknown status 'aproved'; use approved, alias or rejected"
+    assert (
+        str(caught.value) == f"{path}:2: unknown status 'aproved'; use approved, alias, candidate or rejected"
+    )
 
 
 @pytest.mark.parametrize(
@@ -356,3 +358,18 @@ def test_write_termlist_reads_back_with_tabs_and_line_breaks_flattened(tmp_path:
     back = load_termlist(path)
     assert triples(back) == triples(pairs)
     assert back[0].note == "official rendering since 2018"
+
+
+def test_candidates_read_back_from_an_export_are_not_known_pairs(tmp_path: Path) -> None:
+    path = tmp_path / "exported.tsv"
+    path.write_text(
+        "zh\ten\tnote\tstatus\n全球安全倡议\tGlobal Security Initiative\t\tapproved\n"
+        "全球安全倡议\tGlobal Security Proposal\t\tcandidate\n",
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    pairs = load_termlists([path], with_shipped=False, problems=problems)
+    assert [(pair.en, pair.status) for pair in pairs] == [("Global Security Initiative", "approved")]
+    assert [str(problem) for problem in problems] == [
+        f"{path}: 1 unreviewed candidate pairs not used as known"
+    ]

@@ -9,8 +9,10 @@ from pathlib import Path
 import click
 
 from glossary.cli.common import EXIT_PROBLEMS, input_files, overwrite_option, report_errors, warn_problems
+from glossary.cli.export import language_options
 from glossary.errors import GlossaryError, Problem
 from glossary.files import guard_output
+from glossary.formats.options import ExportOptions, checked_language_tag
 
 
 @dataclass
@@ -28,7 +30,9 @@ class AlignReport:
         )
 
 
-def align_articles(paths: list[Path], output: Path, overwrite: bool = False) -> AlignReport:
+def align_articles(
+    paths: list[Path], output: Path, overwrite: bool = False, options: ExportOptions | None = None
+) -> AlignReport:
     """Align the title and abstract sentences of every matched article in `paths` and write them to `output`.
 
     Raises GlossaryError, writing nothing, when no article has both a Chinese and an English side or
@@ -50,7 +54,9 @@ def align_articles(paths: list[Path], output: Path, overwrite: bool = False) -> 
         raise GlossaryError("", f"no matched articles ({found}); nothing written")
     lexicon = load_lexicon()
     units = [unit for record in matched for unit in aligned_units(record, lexicon)]
-    written = write_tmx(output, units, {record.id: record.label for record in matched})
+    # A TMX is shared: each unit names its article by file name and title, never the local folder.
+    labels = {record.id: Path(record.file).name + record.label[len(record.file) :] for record in matched}
+    written = write_tmx(output, units, labels, options)
     return AlignReport(len(records), len(matched), written, time.perf_counter() - started, problems)
 
 
@@ -64,16 +70,18 @@ def align_articles(paths: list[Path], output: Path, overwrite: bool = False) -> 
     show_default=True,
     help="The TMX file to write.",
 )
+@language_options
 @overwrite_option
 @report_errors
-def align_cli(paths: tuple[Path, ...], output: Path, overwrite: bool) -> None:
+def align_cli(paths: tuple[Path, ...], output: Path, zh_lang: str, en_lang: str, overwrite: bool) -> None:
     """Align the titles and abstracts of the articles in PATHS (files or folders) as a TMX file.
 
     Each matched article gives one translation unit for its title and one for each group of abstract
     sentences that translate each other. Exit code 1 when some input had a problem, 2 when nothing
     could be written.
     """
-    report = align_articles(list(paths), output, overwrite)
+    options = ExportOptions(checked_language_tag(zh_lang, "zh"), checked_language_tag(en_lang, "en"))
+    report = align_articles(list(paths), output, overwrite, options)
     warn_problems(report.problems)
     click.echo(report.summary(output))
     if report.problems:

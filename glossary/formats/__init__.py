@@ -1,4 +1,4 @@
-"""Glossary file formats for CAT and MT tools: name -> writer and reader."""
+"""Glossary file formats for CAT and MT tools: name -> writer and reader, and which tool reads which."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from pathlib import Path
 
 from glossary.formats import csv, deepl, tbx, tbx3, tsv
 from glossary.formats.entries import Entry, Reading
+from glossary.formats.options import ExportOptions
 
 
 @dataclass(frozen=True)
 class Format:
     name: str
-    summary: str  # one line for --help
-    write: Callable[[Path, list[Entry]], None]
+    summary: str  # one line for --help: what the file is and which tools read it
+    write: Callable[[Path, list[Entry], ExportOptions], None]
     read: Callable[[Path], Reading]
     best_rendering_only: bool = False  # the format holds one English rendering per Chinese term
 
@@ -24,21 +25,33 @@ FORMATS = {
     for file_format in (
         Format(
             "tbx",
-            "TBX-Basic, 2008 <martif> layout (Trados MultiTerm, memoQ, OmegaT, Phrase)",
+            "TBX-Basic 2008 <martif>, with its XCS beside it: Trados MultiTerm (via MultiTerm Convert),"
+            " memoQ, Phrase, OmegaT, translate-toolkit; valid in the TBX Checker",
             tbx.write,
             tbx.read,
         ),
-        Format("tbx3", "TBX-Basic for TBX v3 / ISO 30042:2019, DCA style", tbx3.write, tbx3.read),
-        Format("tsv", "OmegaT glossary: zh<TAB>en<TAB>comment, no header", tsv.write, tsv.read),
+        Format(
+            "tbx3",
+            "TBX-Basic v3 (ISO 30042:2019, DCA): tools that read TBX v3; not OmegaT or translate-toolkit",
+            tbx3.write,
+            tbx3.read,
+        ),
+        Format(
+            "tsv",
+            "OmegaT glossary (.txt/.utf8): zh<TAB>en<TAB>[status] note, no header",
+            tsv.write,
+            tsv.read,
+        ),
         Format(
             "csv",
-            "CSV with a header (memoQ, Trados Glossary Converter, Phrase), UTF-8 with BOM",
+            "CSV, one rendering a row, header zh,en,status,..., UTF-8 with a byte-order mark:"
+            " Trados Glossary Converter, Excel, scripts",
             csv.write,
             csv.read,
         ),
         Format(
             "deepl",
-            "DeepL glossary entries: zh,en, best rendering only",
+            "DeepL glossary entries zh,en: best approved rendering only",
             deepl.write,
             deepl.read,
             best_rendering_only=True,

@@ -1,12 +1,12 @@
-"""CSV with a header row, for memoQ, Trados (MultiTerm / Glossary Converter) and Phrase imports.
+"""CSV with a header row, one row per rendering: zh, en, status, type, note, zh_context, en_context.
 
-One row per rendering, columns zh, en, status, type, note, zh_context, en_context: language codes
-name the term columns, so the import dialogs of these tools offer them as languages, and status is
-preferred, admitted or deprecated (TBX words). RFC 4180 quoting, UTF-8 with a byte-order mark:
-without it Excel, where most people open a CSV first, reads UTF-8 as the local code page and garbles
-the Chinese. Cells are written exactly as in the workbook: a term that starts with =, +, - or @ is not
-prefixed with an apostrophe, because that would change the term in every CAT tool; open such a file
-in Excel through Data > From Text/CSV rather than by double-clicking.
+For Trados (Glossary Converter), Excel and scripts; memoQ and Phrase have their own layouts
+(`memoq`, `xlsx`). Status is preferred, admitted, candidate or deprecated (TBX words). RFC 4180
+quoting, UTF-8 with a byte-order mark: without it Excel, where most people open a CSV first, reads
+UTF-8 as the local code page and garbles the Chinese. Every cell is on one line (OmegaT and other
+line-by-line readers split quoted line breaks), and contexts spell an ellipsis as three dots: a "…"
+on every line is what delimiter sniffers take for the separator. Cells that a spreadsheet would run
+as formulas get a leading apostrophe unless the export asks for exact cells (see cells.py).
 """
 
 from __future__ import annotations
@@ -14,27 +14,38 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossary.files import write_text_atomic
-from glossary.formats.entries import Entry, Reading
-from glossary.formats.table import csv_text, read_table
+from glossary.formats.entries import Entry, Reading, single_line
+from glossary.formats.options import ExportOptions
+from glossary.formats.table import csv_text, read_table, table_cells
 
 HEADER = ("zh", "en", "status", "type", "note", "zh_context", "en_context")
 
 
-def write(path: Path, entries: list[Entry]) -> None:
+def write(path: Path, entries: list[Entry], options: ExportOptions) -> None:
     rows = [
         (
             entry.chinese,
             rendering.english,
             rendering.standing,
-            entry.type,
-            rendering.note,
-            entry.chinese_context,
-            rendering.english_context,
+            term_type(entry, rendering.is_acronym),
+            single_line(rendering.note),
+            plain_context(entry.chinese_context),
+            plain_context(rendering.english_context),
         )
         for entry in entries
         for rendering in entry.renderings
     ]
-    write_text_atomic(path, "\ufeff" + csv_text([HEADER, *rows]))
+    write_text_atomic(path, "\ufeff" + csv_text([HEADER, *table_cells(rows, options)]))
+
+
+def term_type(entry: Entry, acronym: bool) -> str:
+    if acronym:
+        return "acronym"
+    return "proper noun" if entry.proper_noun else "concept"
+
+
+def plain_context(context: str) -> str:
+    return single_line(context).replace("…", "...")
 
 
 def read(path: Path) -> Reading:

@@ -4,26 +4,57 @@ An Entry is one Chinese term with its English renderings, best first. Each rende
 standing, the word a termbase uses for it:
 
 - preferred: the first approved rendering; the one a translator should use;
-- admitted: any other approved or candidate rendering (an older, variant or unreviewed one);
+- admitted: any other approved rendering (an older or variant one);
+- candidate: a rendering nobody has reviewed yet, exported only on request and never as admitted;
 - deprecated: a rejected rendering, exported only on request so translators know to avoid it.
 
-Read back as termlist pairs, preferred is "approved", admitted is "alias" and deprecated is "rejected".
+Read back as termlist pairs, preferred is "approved", admitted "alias", candidate "candidate" and
+deprecated "rejected": every export reads back as what the workbook said.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from glossary.models import GlossaryRow, KnownPair
 
-STANDING_STATUS = {"preferred": "approved", "admitted": "alias", "deprecated": "rejected"}
+STANDING_STATUS = {
+    "preferred": "approved",
+    "admitted": "alias",
+    "candidate": "candidate",
+    "deprecated": "rejected",
+}
+# How each standing is said to a translator, in every export that shows words (OmegaT comments, notes).
+STANDING_WORDS = {
+    "preferred": "approved, preferred",
+    "admitted": "approved, alternative",
+    "candidate": "candidate, not reviewed",
+    "deprecated": "rejected, do not use",
+}
 
 # Words other tools use for the same standings, lower-cased; "" is a row without a status.
 _STATUS_WORDS = {
-    "approved": ("", "approved", "preferred", "preferredterm-admn-sts", "standardizedterm-admn-sts"),
-    "alias": ("alias", "admitted", "admittedterm-admn-sts", "superseded", "supersededterm-admn-sts"),
+    "approved": (
+        "",
+        "approved",
+        "preferred",
+        "preferredterm-admn-sts",
+        "standardizedterm-admn-sts",
+        STANDING_WORDS["preferred"],
+    ),
+    "alias": (
+        "alias",
+        "admitted",
+        "admittedterm-admn-sts",
+        "superseded",
+        "supersededterm-admn-sts",
+        STANDING_WORDS["admitted"],
+    ),
+    "candidate": ("candidate", "proposed", "unreviewed", "new", STANDING_WORDS["candidate"]),
     "rejected": (
         "rejected",
         "deprecated",
@@ -31,20 +62,35 @@ _STATUS_WORDS = {
         "forbidden",
         "notrecommended",
         "obsolete",
+        STANDING_WORDS["deprecated"],
+        "deprecated, do not use",  # what exports before the status words wrote
     ),
 }
 _STATUS_OF_WORD = {word: status for status, words in _STATUS_WORDS.items() for word in words}
 
 # Workbook statuses, best first: how renderings of one Chinese term are ordered.
 _REVIEW_ORDER = {"approved": 0, "candidate": 1, "rejected": 2}
+PROPER_NOUN_TYPES = frozenset({"person", "organization", "place"})
+# An acronym or initialism: one word, mostly capitals (CAS, ASEAN, G20, R&D, PhD).
+_ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9&./-]{1,11}")
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with"})
 
 
 @dataclass
 class Rendering:
     english: str
-    standing: str  # "preferred", "admitted" or "deprecated"
+    standing: str  # "preferred", "admitted", "candidate" or "deprecated"
     note: str = ""
     english_context: str = ""
+
+    @property
+    def status(self) -> str:
+        """The termlist status this rendering reads back as."""
+        return STANDING_STATUS[self.standing]
+
+    @property
+    def is_acronym(self) -> bool:
+        return is_acronym(self.english)
 
 
 @dataclass
@@ -52,9 +98,15 @@ class Entry:
     """One concept: a Chinese term and its English renderings, best first."""
 
     chinese: str
-    type: str  # one of TERM_TYPES
     renderings: list[Rendering]
     chinese_context: str = ""
+    proper_noun: bool = False  # names a person, organization or place (partOfSpeech properNoun)
+
+    @property
+    def id(self) -> str:
+        """The same for this Chinese term in every run and every export: a tool that updates by id
+        updates this term and no other."""
+        return entry_id(self.chinese)
 
 
 @dataclass
@@ -66,9 +118,27 @@ class Reading:
     skipped: int = 0  # rows or entries without both a Chinese and an English term
 
 
+def entry_id(chinese: str) -> str:
+    key = unicodedata.normalize("NFKC", single_line(chinese)).casefold()
+    return "zh-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def is_acronym(term: str) -> bool:
+    letters = [char for char in term if char.isalpha()]
+    capitals = sum(char.isupper() for char in letters)
+    return bool(_ACRONYM_RE.fullmatch(term)) and capitals >= 2 and capitals * 2 >= len(letters)
+
+
+def looks_like_a_name(english: str) -> bool:
+    """Capitalised like a proper name: every word but the small ones starts with a capital."""
+    words = english.replace("-", " ").split()
+    significant = [word for word in words if word.lower() not in _SMALL_WORDS]
+    return len(words) > 1 and all(word[0].isupper() for word in significant if word[0].isalpha())
+
+
 def status_from_word(word: str) -> str | None:
-    """The termlist status (approved, alias, rejected) a status word stands for, or None if unknown."""
-    return _STATUS_OF_WORD.get(word.strip().lower())
+    """The termlist status (approved, alias, candidate, rejected) a status word stands for, or None."""
+    return _STATUS_OF_WORD.get(" ".join(word.strip().lower().split()))
 
 
 def single_line(text: str) -> str:
@@ -126,15 +196,27 @@ def _entry(chinese: str, rows: list[GlossaryRow]) -> Entry:
     contexts = [multi_line(row.chinese_context) for row in ranked]
     return Entry(
         chinese=chinese,
-        type=ranked[0].type,
         renderings=renderings,
         chinese_context=next((context for context in contexts if context), ""),
+        proper_noun=_is_proper_noun(ranked, renderings),
+    )
+
+
+def _is_proper_noun(rows: list[GlossaryRow], renderings: list[Rendering]) -> bool:
+    # The Type column is set per Chinese term, so an organisation whose best rendering is its acronym
+    # comes typed "acronym": its full name, capitalised like a name, tells it is a proper noun.
+    if any(row.type in PROPER_NOUN_TYPES for row in rows):
+        return True
+    return any(row.type == "acronym" for row in rows) and any(
+        looks_like_a_name(rendering.english) for rendering in renderings if not rendering.is_acronym
     )
 
 
 def _standing(status: str, first_approved: bool) -> str:
     if status == "rejected":
         return "deprecated"
+    if status == "candidate":
+        return "candidate"
     return "preferred" if first_approved else "admitted"
 
 

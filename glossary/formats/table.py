@@ -2,8 +2,11 @@
 
 Reading takes UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark, a header
 row or none. With a header, columns are found by name (zh or Chinese, en or English, note, status);
-without one they are zh, en, then optional note and status. Rows that lack either term are counted
-and skipped; a status that is not understood stops the reading with the file and line named.
+without one they are zh, en, then optional note and status. A note that starts with a status in
+brackets, as our OmegaT glossary writes it ("[candidate, not reviewed] ..."), gives the status when
+there is no status column. Cells escaped against formula injection are read back exactly. Rows
+that lack either term are counted and skipped; a status that is not understood stops the reading
+with the file and line named.
 """
 
 from __future__ import annotations
@@ -11,17 +14,19 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from glossary.chinese import han_count
 from glossary.errors import GlossaryError
-from glossary.formats.entries import STANDING_STATUS, Reading, single_line, status_from_word
+from glossary.formats.cells import neutralise, restore
+from glossary.formats.entries import Reading, single_line, status_from_word
+from glossary.formats.options import ExportOptions
 from glossary.models import KnownPair
 
-# OmegaT shows only source, target and comment, so the tsv export puts the standing in the comment.
-COMMENT_LABELS = {"admitted": "[admitted]", "deprecated": "[deprecated, do not use]"}
-_STANDING_OF_LABEL = {label: standing for standing, label in COMMENT_LABELS.items()}
+# "[approved, alternative] older rendering": a status label at the start of a note or comment.
+_STATUS_LABEL = re.compile(r"\[(?P<words>[^\]]+)\]\s*(?P<note>.*)", re.DOTALL)
 
 _HEADER_NAMES = {
     "zh": frozenset({"zh", "zh-cn", "zh-hans", "zh-hant", "zh-tw", "zh-hk", "chinese", "source", "中文"}),
@@ -37,6 +42,13 @@ def csv_text(rows: Iterable[Sequence[str]]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     return buffer.getvalue()
+
+
+def table_cells(rows: Iterable[Sequence[str]], options: ExportOptions) -> list[Sequence[str]]:
+    """Rows as a delimited export writes them: formula triggers neutralised unless cells stay exact."""
+    if options.exact_cells:
+        return list(rows)
+    return [[neutralise(cell) for cell in row] for row in rows]
 
 
 def read_bytes(path: Path) -> bytes:
@@ -124,7 +136,7 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
 def _pair(path: Path, line: int, cells: list[str], columns: dict[str, int]) -> KnownPair | None:
     def cell(role: str) -> str:
         index = columns.get(role)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
+        return restore(cells[index].strip()) if index is not None and index < len(cells) else ""
 
     zh, en, note, status_word = single_line(cell("zh")), single_line(cell("en")), cell("note"), cell("status")
     if not zh or not en:
@@ -132,12 +144,11 @@ def _pair(path: Path, line: int, cells: list[str], columns: dict[str, int]) -> K
     status = status_from_word(status_word)
     if status is None:
         raise GlossaryError(
-            f"{path}:{line}", f"unknown status {status_word!r}; use approved, alias or rejected"
+            f"{path}:{line}", f"unknown status {status_word!r}; use approved, alias, candidate or rejected"
         )
-    if not status_word:
-        for label, standing in _STANDING_OF_LABEL.items():
-            if note.startswith(label):
-                status, note = STANDING_STATUS[standing], note[len(label) :].strip()
+    label = _STATUS_LABEL.fullmatch(note)
+    if not status_word and label and status_from_word(label["words"]):
+        status, note = status_from_word(label["words"]), label["note"].strip()
     return KnownPair(zh=zh, en=en, note=note, status=status, origin=str(path))
 
 

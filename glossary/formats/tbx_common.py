@@ -1,13 +1,21 @@
 """What TBX 2008 (martif) and TBX v3 share: concept, language and term levels under different names.
 
 Writing: a TbxLayout names the elements of one TBX version; write_tbx() writes the same
-TBX-Basic content for either. Reading: read_tbx() understands both versions, and the TBX-Min
-and data-category-as-tag variants that CAT tools export, by element names without namespaces.
-XML is parsed only with defusedxml, so entity tricks (billion laughs, external entities) are refused.
+TBX-Basic content for either. Every term group carries its own data: part of speech, term type
+(acronym only on the rendering that is one, fullForm on the spelled-out renderings beside it),
+administrative status, context and a note that names the rendering and its status in words, so a
+reader that merges the notes of one entry (OmegaT does) still shows which rendering is which.
+Unreviewed candidates get no administrative status: TBX-Basic's picklist has no word for "not yet
+reviewed", and admittedTerm would tell translators a reviewer accepted them.
+
+Reading: read_tbx() understands both versions, and the TBX-Min and data-category-as-tag variants
+that CAT tools export, by element names without namespaces. XML is parsed only with defusedxml, so
+entity tricks (billion laughs, external entities) are refused.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,16 +27,26 @@ from defusedxml import DefusedXmlException
 from glossary import __version__
 from glossary.errors import GlossaryError
 from glossary.files import write_text_atomic
-from glossary.formats.entries import Entry, Reading, single_line, status_from_word
+from glossary.formats.entries import (
+    STANDING_WORDS,
+    Entry,
+    Reading,
+    Rendering,
+    is_acronym,
+    single_line,
+    status_from_word,
+)
+from glossary.formats.options import ExportOptions
 from glossary.models import KnownPair
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-PROPER_NOUN_TYPES = frozenset({"person", "organization", "place"})
 ADMINISTRATIVE_STATUS = {
     "preferred": "preferredTerm-admn-sts",
     "admitted": "admittedTerm-admn-sts",
     "deprecated": "deprecatedTerm-admn-sts",
 }
+# The note that names a rendering and its status: "[Global Security Initiative: approved, preferred]".
+_STATUS_NOTE = re.compile(r"\[(?P<term>.*): (?P<words>[^:\]]+)\]\s*(?P<note>.*)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -43,74 +61,88 @@ class TbxLayout:
     prolog: str  # what comes between the XML declaration and the root element
     root_attributes: tuple[tuple[str, str], ...]
     proper_noun: str  # the partOfSpeech value for names of people, organizations and places
-    xcs: str = ""  # TBX 2008 names its constraint specification in the header; v3 does not
+    names_xcs: bool = False  # TBX 2008 names its constraint specification in the header; v3 does not
 
 
-def write_tbx(path: Path, layout: TbxLayout, entries: list[Entry]) -> None:
-    root = ET.Element(layout.root, {"type": "TBX-Basic", XML_LANG: "en", **dict(layout.root_attributes)})
-    _add_header(root, layout)
+def status_note(rendering: Rendering) -> str:
+    label = f"[{rendering.english}: {STANDING_WORDS[rendering.standing]}]"
+    return f"{label} {rendering.note}" if rendering.note else label
+
+
+def write_tbx(path: Path, layout: TbxLayout, entries: list[Entry], options: ExportOptions) -> None:
+    root = ET.Element(
+        layout.root, {"type": "TBX-Basic", XML_LANG: options.en_lang, **dict(layout.root_attributes)}
+    )
+    _add_header(root, layout, options)
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
-    for number, entry in enumerate(entries, start=1):
-        concept = ET.SubElement(body, layout.concept, id=f"c{number}")
-        _add_language(concept, layout, entry, "zh")
-        _add_language(concept, layout, entry, "en")
+    ids: set[str] = set()
+    for entry in entries:
+        concept = ET.SubElement(body, layout.concept, id=_unique(entry.id, ids))
+        _add_chinese(ET.SubElement(concept, layout.language, {XML_LANG: options.zh_lang}), layout, entry)
+        english = ET.SubElement(concept, layout.language, {XML_LANG: options.en_lang})
+        has_acronym = any(rendering.is_acronym for rendering in entry.renderings)
+        for rendering in entry.renderings:
+            _add_english(english, layout, entry, rendering, has_acronym)
     ET.indent(root)
     declaration = '<?xml version="1.0" encoding="UTF-8"?>\n'
     write_text_atomic(path, f"{declaration}{layout.prolog}{ET.tostring(root, encoding='unicode')}\n")
 
 
-def _add_header(root: ET.Element, layout: TbxLayout) -> None:
+def _unique(identifier: str, ids: set[str]) -> str:
+    # Two spellings of one term that normalise alike (full-width and half-width) must not share an id.
+    candidate, number = identifier, 1
+    while candidate in ids:
+        number += 1
+        candidate = f"{identifier}-{number}"
+    ids.add(candidate)
+    return candidate
+
+
+def _add_header(root: ET.Element, layout: TbxLayout, options: ExportOptions) -> None:
     header = ET.SubElement(root, layout.header)
     file_description = ET.SubElement(header, "fileDesc")
     ET.SubElement(ET.SubElement(file_description, "titleStmt"), "title").text = "Chinese-English glossary"
     ET.SubElement(
         ET.SubElement(file_description, "sourceDesc"), "p"
     ).text = f"Exported by glossary {__version__} from a reviewed glossary workbook"
-    if layout.xcs:
-        ET.SubElement(ET.SubElement(header, "encodingDesc"), "p", type="XCSURI").text = layout.xcs
+    if layout.names_xcs:
+        ET.SubElement(ET.SubElement(header, "encodingDesc"), "p", type="XCSURI").text = options.xcs_name
 
 
-def _add_language(concept: ET.Element, layout: TbxLayout, entry: Entry, language: str) -> None:
-    section = ET.SubElement(concept, layout.language, {XML_LANG: language})
-    part_of_speech = layout.proper_noun if entry.type in PROPER_NOUN_TYPES else "noun"
-    if language == "zh":
-        _add_term(section, layout, entry, entry.chinese, part_of_speech, context=entry.chinese_context)
-        return
-    for rendering in entry.renderings:
-        _add_term(
-            section,
-            layout,
-            entry,
-            rendering.english,
-            part_of_speech,
-            context=rendering.english_context,
-            status=ADMINISTRATIVE_STATUS[rendering.standing],
-            note=rendering.note,
-        )
+def _part_of_speech(layout: TbxLayout, entry: Entry) -> str:
+    return layout.proper_noun if entry.proper_noun else "noun"
 
 
-def _add_term(
-    section: ET.Element,
-    layout: TbxLayout,
-    entry: Entry,
-    term: str,
-    part_of_speech: str,
-    context: str,
-    status: str = "",
-    note: str = "",
+def _add_chinese(section: ET.Element, layout: TbxLayout, entry: Entry) -> None:
+    group = _term_group(section, layout, entry.chinese, _part_of_speech(layout, entry))
+    if is_acronym(entry.chinese):
+        ET.SubElement(group, "termNote", type="termType").text = "acronym"
+    if entry.chinese_context:
+        ET.SubElement(group, "descrip", type="context").text = entry.chinese_context
+
+
+def _add_english(
+    section: ET.Element, layout: TbxLayout, entry: Entry, rendering: Rendering, has_acronym: bool
 ) -> None:
     # TBX-Basic order inside a term group: the term, its termNotes, then descrip and note.
+    group = _term_group(section, layout, rendering.english, _part_of_speech(layout, entry))
+    if rendering.is_acronym:
+        ET.SubElement(group, "termNote", type="termType").text = "acronym"
+    elif has_acronym:
+        ET.SubElement(group, "termNote", type="termType").text = "fullForm"
+    if rendering.standing in ADMINISTRATIVE_STATUS:
+        status = ADMINISTRATIVE_STATUS[rendering.standing]
+        ET.SubElement(group, "termNote", type="administrativeStatus").text = status
+    if rendering.english_context:
+        ET.SubElement(group, "descrip", type="context").text = rendering.english_context
+    ET.SubElement(group, "note").text = status_note(rendering)
+
+
+def _term_group(section: ET.Element, layout: TbxLayout, term: str, part_of_speech: str) -> ET.Element:
     group = ET.SubElement(section, layout.term_group)
     ET.SubElement(group, "term").text = term
     ET.SubElement(group, "termNote", type="partOfSpeech").text = part_of_speech
-    if entry.type == "acronym":
-        ET.SubElement(group, "termNote", type="termType").text = "acronym"
-    if status:
-        ET.SubElement(group, "termNote", type="administrativeStatus").text = status
-    if context:
-        ET.SubElement(group, "descrip", type="context").text = context
-    if note:
-        ET.SubElement(group, "note").text = note
+    return group
 
 
 # Reading: element names of TBX 2008, TBX v3 (DCA and DCT styles) and TBX-Min, without namespaces.
@@ -175,7 +207,7 @@ def _terms(concept: ET.Element, language: str) -> list[_Term]:
 
 
 def _term(group: ET.Element) -> _Term:
-    text, status, notes = "", "approved", []
+    text, status, labelled, notes = "", "", "", []
     for element in group.iter():
         name = _local_name(element.tag)
         if name == "term" and not text:
@@ -183,8 +215,13 @@ def _term(group: ET.Element) -> _Term:
         elif name in _STATUS_TAGS or (name == "termNote" and element.get("type") == "administrativeStatus"):
             status = status_from_word(_text(element)) or status
         elif name == "note" and _text(element):
-            notes.append(_text(element))
-    return _Term(text=text, status=status, note="; ".join(notes))
+            note = _text(element)
+            label = _STATUS_NOTE.fullmatch(note)
+            if label and status_from_word(label["words"]) and single_line(label["term"]) == text:
+                labelled, note = status_from_word(label["words"]) or "", label["note"]
+            if note:
+                notes.append(note)
+    return _Term(text=text, status=status or labelled or "approved", note="; ".join(notes))
 
 
 def _text(element: ET.Element) -> str:

@@ -1,4 +1,8 @@
-"""TMX 1.4b export of aligned Chinese-English text, for translation-memory tools."""
+"""TMX 1.4b export of aligned Chinese-English text, for translation-memory tools.
+
+The language tags are the ones every export uses (--zh-lang, --en-lang). Each unit names its
+article by file name and title only: a TMX is shared, and a local folder path has no place in it.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,20 @@ from pathlib import Path
 
 from glossary import __version__
 from glossary.files import write_text_atomic
+from glossary.formats.options import ExportOptions
 from glossary.models import AlignedUnit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-ZH_LANG = "zh-CN"
-EN_LANG = "en"
 # Characters XML 1.0 cannot hold at all; PDF extraction leaves some (form feeds, stray controls).
 NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 PROLOGUE = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
 
 
-def write_tmx(path: Path, units: list[AlignedUnit], labels: dict[str, str]) -> int:
+def write_tmx(
+    path: Path, units: list[AlignedUnit], labels: dict[str, str], options: ExportOptions | None = None
+) -> int:
     """Write `units` as one <tu> each; `labels` names an article_id to people. Returns the count written."""
+    options = options or ExportOptions()
     root = ET.Element("tmx", version="1.4")
     ET.SubElement(
         root,
@@ -30,7 +36,7 @@ def write_tmx(path: Path, units: list[AlignedUnit], labels: dict[str, str]) -> i
             "datatype": "plaintext",
             "segtype": "sentence",
             "adminlang": "en",
-            "srclang": ZH_LANG,
+            "srclang": options.zh_lang,
             "o-tmf": "glossary",
         },
     )
@@ -39,7 +45,7 @@ def write_tmx(path: Path, units: list[AlignedUnit], labels: dict[str, str]) -> i
         tu = ET.SubElement(body, "tu")
         _add_text(tu, "prop", labels.get(unit.article_id, unit.article_id), type="x-article")
         _add_text(tu, "prop", unit.kind, type="x-kind")
-        for language, text in ((ZH_LANG, unit.zh), (EN_LANG, unit.en)):
+        for language, text in ((options.zh_lang, unit.zh), (options.en_lang, unit.en)):
             tuv = ET.SubElement(tu, "tuv", {XML_LANG: language})
             _add_text(tuv, "seg", text)
     ET.indent(root)

@@ -111,7 +111,7 @@ def _same_in_english(term: str, units: list[Unit]) -> Observation | None:
                 source="keywords",
                 article_id=unit.aligned.article_id,
                 strength=STRENGTH["keyword_in_order"],
-                en_context=context_around(unit.aligned.en, term, reach=90),
+                en_context=context_around(unit.aligned.en, term),
                 evidence={"identical": 1.0},
             )
     return None

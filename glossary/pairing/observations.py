@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from glossary.candidates import EnSpan, EnToken, ZhCandidate
 from glossary.chinese import simplify
+from glossary.contexts import sentence_around
 from glossary.models import AlignedUnit
 
 
@@ -47,11 +48,6 @@ def zh_key(text: str) -> str:
     return re.sub(r"[—–－‐\-]+", "-", text)
 
 
-def context_around(text: str, piece: str, reach: int = 40) -> str:
-    """The part of `text` around `piece`, cut at about `reach` characters on each side."""
-    position = text.find(piece)
-    if position < 0:
-        return text[: 2 * reach]
-    start = max(0, position - reach)
-    end = min(len(text), position + len(piece) + reach)
-    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+def context_around(text: str, piece: str) -> str:
+    """The whole sentence of `text` around `piece`; the glossary rows cut it for display."""
+    return sentence_around(text, piece)

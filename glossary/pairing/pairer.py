@@ -145,7 +145,7 @@ class Pairer:
             article_id=unit.aligned.article_id,
             strength=strength,
             zh_context=context_around(unit.aligned.zh, zh_written),
-            en_context=context_around(unit.aligned.en, span.surface, reach=90),
+            en_context=context_around(unit.aligned.en, span.surface),
             kind=_entity_kind(tokens) if unit.aligned.kind == "abstract" else "",
             evidence=evidence,
         )

@@ -9,6 +9,7 @@ from glossary.chinese import traditional_share
 from glossary.errors import GlossaryError, Problem
 from glossary.models import Document
 from glossary.reading import docx, pdf, text
+from glossary.reading.duplicates import without_duplicates
 from glossary.reading.normalize import to_paragraphs, unify_compatibility_ideographs
 
 Reader = Callable[[Path, str], tuple[list[str], str, list[str]]]  # lines, encoding, warnings
@@ -82,4 +83,6 @@ def read_documents(paths: list[Path]) -> tuple[list[Document], list[Problem]]:
             continue
         documents.append(document)
         problems.extend(Problem(name, warning) for warning in document.warnings)
+    documents, duplicates = without_duplicates(documents)
+    problems.extend(Problem(duplicate.document.name, duplicate.warning()) for duplicate in duplicates)
     return documents, problems

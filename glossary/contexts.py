@@ -1,0 +1,117 @@
+"""Contexts a reviewer reads: the sentence a term was seen in, and the clause of it shown in a cell.
+
+Pairing keeps the whole sentence; the workbook and the exports show a clause around the term, cut at
+clause, word and character boundaries (never inside a word), with the term marked so it can be bold.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+# Roughly how many column-width units of a spreadsheet a character takes: a Chinese one nearly two.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+WIDE_WIDTH, NARROW_WIDTH = 1.8, 0.9
+
+# Display budgets of the shown contexts, in column-width units: two lines of the Glossary sheet's context
+# columns (30 and 40 wide), so that most rows are two lines high.
+CHINESE_BUDGET = 56.0
+ENGLISH_BUDGET = 76.0
+
+ELLIPSIS = "…"
+_SENTENCE_END = re.compile(r"[。！？]+[”’」』）)]*|(?<=[a-z0-9)\]”\"'’])[.!?]+[”\"’']*(?=\s+[A-Z“\"‘(\[0-9])")
+_CLAUSE_END = re.compile(r"[，；：、,;:—]+\s*|[。！？.!?]+[”’」』）)\"']*\s*")
+_WORD_CHAR = re.compile(r"[A-Za-z0-9'’\-\u00c0-\u024f]")
+
+
+def display_width(text: str) -> float:
+    """Roughly how many column-width units `text` takes in a spreadsheet cell."""
+    wide = len(_WIDE.findall(text))
+    return (len(text) - wide) * NARROW_WIDTH + wide * WIDE_WIDTH
+
+
+def sentence_around(text: str, piece: str) -> str:
+    """The sentence of `text` that holds `piece` (all of `text` when it is not found)."""
+    position = text.find(piece)
+    if position < 0:
+        return text.strip()
+    end = position + len(piece)
+    ends = [match.end() for match in _SENTENCE_END.finditer(text)]  # whole text: the end marks look ahead
+    start = max((cut for cut in ends if cut <= position), default=0)
+    stop = min((cut for cut in ends if cut >= end), default=len(text))
+    return text[start:stop].strip()
+
+
+def find_term(text: str, term: str) -> tuple[int, int] | None:
+    """Where `term` is in `text`: as written, else ignoring case and the spacing or hyphens between words."""
+    if not term:
+        return None
+    position = text.find(term)
+    if position >= 0:
+        return position, position + len(term)
+    words = [re.escape(word) for word in re.split(r"[\s\-‐‑–]+", term.strip()) if word]
+    if not words:
+        return None
+    match = re.search(r"[\s\-‐‑–]+".join(words), text, flags=re.IGNORECASE)
+    return (match.start(), match.end()) if match else None
+
+
+def clip(text: str, term: str, budget: float) -> str:
+    """A part of `text` around `term` that fits `budget` display units: whole clauses when they fit,
+    else whole words (Chinese: whole characters) around the term; `…` where something was left out."""
+    text = " ".join(text.split())
+    if display_width(text) <= budget:
+        return text
+    widths = list(itertools.accumulate((display_width(char) for char in text), initial=0.0))
+    found = find_term(text, term) or (0, 0)
+    clauses = [0, *(match.end() for match in _CLAUSE_END.finditer(text)), len(text)]
+    start = clauses[bisect.bisect_right(clauses, found[0]) - 1]
+    end = clauses[bisect.bisect_left(clauses, found[1])]
+    budget -= 2 * display_width(ELLIPSIS)
+    if widths[end] - widths[start] <= budget:
+        start, end = _widen(start, end, clauses, widths, budget)
+    else:
+        clause = [cut for cut in _word_boundaries(text) if start <= cut <= end]  # the term's clause only
+        start, end = _widen(found[0], found[1], clause, widths, budget)
+    shown = text[start:end].strip()
+    if end < len(text):
+        shown = shown.rstrip("，；：、,;:— ") + ELLIPSIS
+    return (ELLIPSIS if start > 0 else "") + shown
+
+
+def _word_boundaries(text: str) -> list[int]:
+    """Offsets where text may be cut without splitting a word: not between two letters of a Latin word."""
+    return [
+        index
+        for index in range(len(text) + 1)
+        if index in (0, len(text))
+        or not (_WORD_CHAR.match(text[index - 1]) and _WORD_CHAR.match(text[index]))
+    ]
+
+
+def _widen(start: int, end: int, cuts: list[int], widths: list[float], budget: float) -> tuple[int, int]:
+    """Grow [start, end) to the neighbouring cuts, after it and then before it, while it fits the
+    budget; `widths` are the text's cumulative display widths."""
+    grew = True
+    while grew:
+        grew = False
+        after = bisect.bisect_right(cuts, end)
+        if after < len(cuts) and widths[cuts[after]] - widths[start] <= budget:
+            end, grew = cuts[after], True
+        before = bisect.bisect_left(cuts, start) - 1
+        if before >= 0 and widths[end] - widths[cuts[before]] <= budget:
+            start, grew = cuts[before], True
+    return start, end
+
+
+def marked(text: str, term: str) -> list[tuple[str, bool]]:
+    """`text` as (piece, is the term) pieces, for showing the term in bold; the first sighting only."""
+    found = find_term(text, term)
+    if found is None:
+        return [(text, False)]
+    start, end = found
+    pieces = [(text[:start], False), (text[start:end], True), (text[end:], False)]
+    return [(piece, is_term) for piece, is_term in pieces if piece]

@@ -1,0 +1,71 @@
+"""The same document given twice (twice by name, or as `x.pdf` and its extraction `x.txt`): found by
+content, so that one issue does not count every term twice.
+
+Two files are one document when most sentences of the shorter are also sentences of the other. Sentences
+are compared with all spaces and the line-break hyphens removed and compatibility forms folded, so
+that a PDF and a text extraction of it meet although their line and paragraph breaks differ.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from glossary.models import Document
+
+SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;])|(?<=[.](?=\s))")
+SPACE_RE = re.compile(r"[\s\u00ad\u2043]+")
+MIN_SENTENCE = 12  # characters: shorter ones (headings, `关键词：...` pieces) recur in unrelated issues
+SAME_SHARE = 0.6  # of the shorter document's sentences found in the other
+
+
+@dataclass
+class Duplicate:
+    document: Document  # the one left out
+    kept: Document
+    share: float
+
+    def warning(self) -> str:
+        if self.document.path.resolve() == self.kept.path.resolve():
+            return "given more than once; read once"
+        return (
+            f"the same text as {self.kept.name} ({self.share:.0%} of its sentences); "
+            f"read once, from {self.kept.name}"
+        )
+
+
+def sentence_keys(document: Document) -> set[int]:
+    keys: set[int] = set()
+    for paragraph in document.paragraphs:
+        for sentence in SENTENCE_END_RE.split(paragraph.text):
+            key = unicodedata.normalize("NFKC", SPACE_RE.sub("", sentence))
+            if len(key) >= MIN_SENTENCE:
+                keys.add(hash(key))
+    return keys
+
+
+def without_duplicates(documents: list[Document]) -> tuple[list[Document], list[Duplicate]]:
+    """The documents with each repeated one left out, and what was left out.
+
+    Of two that are one document the longer is kept (it may hold articles the other lacks: one article
+    saved from an issue given with the whole issue), and of two as long the one given first.
+    """
+    keys = [sentence_keys(document) for document in documents]
+    order = sorted(range(len(documents)), key=lambda number: -len(keys[number]))
+    kept: list[int] = []
+    duplicates: list[Duplicate] = []
+    holders: dict[int, list[int]] = defaultdict(list)  # sentence key -> documents kept that have it
+    for number in order:
+        shared = Counter(holder for key in keys[number] for holder in holders.get(key, []))
+        shares = [(count / len(keys[number]), -holder) for holder, count in shared.items()]
+        same = max(shares, default=(0.0, 0))
+        if same[0] >= SAME_SHARE:
+            duplicates.append(Duplicate(documents[number], documents[-same[1]], same[0]))
+            continue
+        for key in keys[number]:
+            holders[key].append(number)
+        kept.append(number)
+    duplicates.sort(key=lambda duplicate: documents.index(duplicate.document))
+    return [documents[number] for number in sorted(kept)], duplicates

@@ -1,0 +1,69 @@
+"""The same issue given twice, or in two formats, is read once and said so."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import CONTENTS_ISSUE, TIYAO_ISSUE, ZHAIYAO_ISSUE
+
+from glossary.articles import read_articles
+from glossary.errors import Problem
+from glossary.reading import read_documents
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_same_file_twice_is_read_once(tmp_path: Path) -> None:
+    issue = write(tmp_path / "issue.txt", TIYAO_ISSUE)
+    documents, problems = read_documents([issue, tmp_path / "." / "issue.txt"])
+    assert [document.name for document in documents] == [str(issue)]
+    assert problems == [Problem(str(tmp_path / "." / "issue.txt"), "given more than once; read once")]
+
+
+def test_a_copy_under_another_name_is_read_once(tmp_path: Path) -> None:
+    first = write(tmp_path / "2024-3.txt", TIYAO_ISSUE)
+    copy = write(tmp_path / "2024-3 (copy).md", TIYAO_ISSUE.replace("\n\n", "\n"))
+    records, problems = read_articles([first, copy])
+    alone, _ = read_articles([first])
+    assert [record.label for record in records] == [record.label for record in alone]
+    assert problems == [
+        Problem(str(copy), f"the same text as {first} (100% of its sentences); read once, from {first}")
+    ]
+
+
+def test_a_word_file_and_its_text_extraction_are_one_document(
+    tmp_path: Path, make_docx: Callable[..., Path]
+) -> None:
+    extraction = write(tmp_path / "issue.txt", TIYAO_ISSUE)
+    # The Word file has whole paragraphs where the extraction has printed lines, and no page furniture.
+    paragraphs = [p.text for p in read_documents([extraction])[0][0].paragraphs if p.kind == "text"]
+    word = make_docx(tmp_path / "issue.docx", paragraphs)
+    documents, problems = read_documents([word, extraction])
+    assert len(documents) == 1
+    left_out = ({str(word), str(extraction)} - {documents[0].name}).pop()
+    assert [problem.where for problem in problems] == [left_out]
+    assert problems[0].problem.startswith(f"the same text as {documents[0].name} (")
+
+
+def test_issues_that_share_a_section_are_not_duplicates(tmp_path: Path) -> None:
+    tiyao = write(tmp_path / "a.txt", TIYAO_ISSUE)
+    zhaiyao = write(tmp_path / "b.txt", ZHAIYAO_ISSUE)
+    contents = write(tmp_path / "c.txt", CONTENTS_ISSUE)
+    documents, problems = read_documents([tiyao, zhaiyao, contents])
+    assert problems == []
+    assert len(documents) == 3
+
+
+def test_an_article_saved_from_an_issue_given_with_it_is_left_out(tmp_path: Path) -> None:
+    whole = write(tmp_path / "issue.txt", TIYAO_ISSUE)
+    lines = TIYAO_ISSUE.splitlines()
+    part = write(tmp_path / "article.txt", "\n".join(lines[: len(lines) // 3]))
+    for paths in ([whole, part], [part, whole]):
+        documents, problems = read_documents(paths)
+        assert [document.name for document in documents] == [str(whole)]
+        assert [problem.where for problem in problems] == [str(part)]
+        assert problems[0].problem.endswith(f"read once, from {whole}")

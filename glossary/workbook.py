@@ -39,6 +39,7 @@ from glossary.models import (
     SourceArticle,
 )
 from glossary.status import read_status
+from glossary.xlsx_check import check_xlsx
 
 GLOSSARY_SHEET = "Glossary"
 SOURCES_SHEET = "Sources"
@@ -529,6 +530,7 @@ def read_workbook(path: Path, problems: list[Problem] | None = None) -> Glossary
 
 def parse_workbook(data: bytes, where: str, problems: list[Problem] | None = None) -> Glossary:
     """read_workbook on the file's bytes as read, `where` naming the file in errors and problems."""
+    check_xlsx(data, where)
     try:
         # From memory rather than by name: openpyxl refuses names not ending in .xlsx (e.g. backups).
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)

@@ -7,8 +7,10 @@ by their header and forgives what a reviewer or a spreadsheet program does to th
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -164,10 +166,18 @@ def write_workbook(path: Path, glossary: Glossary, before_replace: Callable[[], 
             # not openpyxl's half-closed zip file raising again when it is garbage-collected.
             buffer = io.BytesIO()
             workbook.save(buffer)
-        except BaseException:
+        except BaseException as error:
             _close_streams(workbook)
+            if type(error).__name__ == "SerialisationError":  # lxml, when installed, writing a sheet
+                raise _as_os_error(error) from error
             raise
         temporary.write_bytes(buffer.getbuffer())
+
+
+def _as_os_error(error: BaseException) -> OSError:
+    """lxml's `IO_ENOSPC` as the OSError it stands for, which the caller reports in words."""
+    code = getattr(errno, str(error).removeprefix("IO_"), errno.EIO)
+    return OSError(code, os.strerror(code))
 
 
 def _close_streams(workbook: Workbook) -> None:

@@ -127,14 +127,14 @@ def test_commands_on_a_full_disk_say_one_line_and_no_exception_after_it(tmp_path
             f"""
             import sys
             from glossary.cli import main
-            output = {str(disk / "g.tbx")!r}
-            sys.argv = ["glossary", "export", {str(reviewed)!r}, "--format", "tbx", "-o", output]
+            output = {str(disk / "g.tsv")!r}
+            sys.argv = ["glossary", "export", {str(reviewed)!r}, "--format", "tsv", "-o", output]
             main()
             """
         )
         _, stderr = process.communicate(timeout=60)
         assert process.returncode == 2
-        one_error_line(stderr, "g.tbx", "No space left on device")
+        one_error_line(stderr, "g.tsv", "No space left on device")
         assert sorted(path.name for path in disk.iterdir()) == ["filler"]
 
 

@@ -14,6 +14,7 @@ from glossary.alignment import aligned_units
 from glossary.articles import Issue, read_issues
 from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, english_key
 from glossary.chinese import simplify
+from glossary.counting import KeyCounter
 from glossary.errors import Problem
 from glossary.glosses import find_glosses, gloss_passages
 from glossary.lexicon import Lexicon, load_lexicon
@@ -136,26 +137,8 @@ def _gloss_observations(
 
 def count_occurrences(issues: list[Issue], keys: set[str]) -> dict[str, int]:
     """How often each Chinese key occurs in all the text of the run (titles, abstracts, body, notes)."""
-    counts: Counter[str] = Counter()
-    keys = {key for key in keys if len(key) >= 2}
-    if not keys:
-        return {}
-    by_first: dict[str, set[str]] = {}
-    for key in keys:
-        by_first.setdefault(key[0], set()).add(key)
-    lengths = {first: sorted({len(key) for key in group}) for first, group in by_first.items()}
-    for issue in issues:
-        for _, text in _paragraphs(issue):
-            plain = _searchable(text)
-            for position, char in enumerate(plain):
-                group = by_first.get(char)
-                if not group:
-                    continue
-                for length in lengths[char]:
-                    piece = plain[position : position + length]
-                    if piece in group:
-                        counts[piece] += 1
-    return dict(counts)
+    counter = KeyCounter(key for key in keys if len(key) >= 2)
+    return counter.count(_searchable(text) for issue in issues for _, text in _paragraphs(issue))
 
 
 def _searchable(text: str) -> str:

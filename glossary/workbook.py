@@ -38,6 +38,7 @@ from glossary.models import (
     SourceArticle,
 )
 from glossary.status import read_status
+from glossary.xlsx_check import check_xlsx
 
 GLOSSARY_SHEET = "Glossary"
 SOURCES_SHEET = "Sources"
@@ -503,6 +504,7 @@ def read_workbook(path: Path, problems: list[Problem] | None = None) -> Glossary
         raise GlossaryError(where, "no such file") from None
     except OSError as error:
         raise GlossaryError(where, f"cannot read: {error.strerror}") from error
+    check_xlsx(data, where)
     try:
         # From memory rather than by name: openpyxl refuses names not ending in .xlsx (e.g. backups).
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)

@@ -113,7 +113,7 @@ def _nothing_to_export(workbook: Path, status: str, statuses: tuple[str, ...]) -
     return GlossaryError(str(workbook), problem)
 
 
-_FORMAT_HELP = "\n".join(f"  {name:6} {file_format.summary}" for name, file_format in FORMATS.items())
+_FORMAT_HELP = "\n".join(f"  {name:10} {file_format.summary}" for name, file_format in FORMATS.items())
 
 
 @click.command(

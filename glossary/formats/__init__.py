@@ -31,6 +31,13 @@ FORMATS = {
             tbx.read,
         ),
         Format(
+            "omegat-tbx",
+            "TBX-Basic 2008 for OmegaT: one entry per rendering, so its comment shows that rendering's"
+            " context and [status] only",
+            tbx.write_for_omegat,
+            tbx.read,
+        ),
+        Format(
             "tbx3",
             "TBX-Basic v3 (ISO 30042:2019, DCA): tools that read TBX v3; not OmegaT or translate-toolkit",
             tbx3.write,
@@ -38,7 +45,7 @@ FORMATS = {
         ),
         Format(
             "tsv",
-            "OmegaT glossary (.txt/.utf8): zh<TAB>en<TAB>[status] note, no header",
+            "OmegaT glossary (.txt/.utf8), the simplest for OmegaT: zh<TAB>en<TAB>[status] note, no header",
             tsv.write,
             tsv.read,
         ),

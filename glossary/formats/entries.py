@@ -101,11 +101,14 @@ class Entry:
     renderings: list[Rendering]
     chinese_context: str = ""
     proper_noun: bool = False  # names a person, organization or place (partOfSpeech properNoun)
+    one_rendering: bool = False  # an entry of its own for one rendering (see per_rendering)
 
     @property
     def id(self) -> str:
-        """The same for this Chinese term in every run and every export: a tool that updates by id
-        updates this term and no other."""
+        """The same for this Chinese term (and rendering, for an entry of one rendering) in every run
+        and every export: a tool that updates by id updates this entry and no other."""
+        if self.one_rendering:
+            return f"{entry_id(self.chinese)}-{_short_hash(self.renderings[0].english)}"
         return entry_id(self.chinese)
 
 
@@ -119,8 +122,12 @@ class Reading:
 
 
 def entry_id(chinese: str) -> str:
-    key = unicodedata.normalize("NFKC", single_line(chinese)).casefold()
-    return "zh-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return "zh-" + _short_hash(chinese, 12)
+
+
+def _short_hash(text: str, digits: int = 6) -> str:
+    key = unicodedata.normalize("NFKC", single_line(text)).casefold()
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:digits]
 
 
 def is_acronym(term: str) -> bool:
@@ -218,6 +225,15 @@ def _standing(status: str, first_approved: bool) -> str:
     if status == "candidate":
         return "candidate"
     return "preferred" if first_approved else "admitted"
+
+
+def per_rendering(entries: Iterable[Entry]) -> list[Entry]:
+    """One entry for each rendering, for readers that give all renderings of an entry one comment."""
+    return [
+        replace(entry, renderings=[rendering], one_rendering=True)
+        for entry in entries
+        for rendering in entry.renderings
+    ]
 
 
 def top_renderings(entries: Iterable[Entry]) -> list[Entry]:

@@ -12,12 +12,13 @@ and TBX-Basic's own XCS declares English, French and German, so the export write
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
 from glossary.errors import GlossaryError
 from glossary.files import write_text_atomic
-from glossary.formats.entries import Entry
+from glossary.formats.entries import Entry, per_rendering
 from glossary.formats.options import DEFAULT_EN_LANG, DEFAULT_ZH_LANG, ExportOptions
 from glossary.formats.tbx_common import TbxLayout, read_tbx, write_tbx
 
@@ -32,6 +33,9 @@ LAYOUT = TbxLayout(
     proper_noun="properNoun",
     names_xcs=True,
 )
+# OmegaT gives all renderings of an entry one comment, every context, note and raw termNote code of
+# them all; one entry per rendering without termNotes keeps each rendering's context and status apart.
+OMEGAT_LAYOUT = replace(LAYOUT, term_notes=False)
 # Declared in every XCS we write, so that a file keeps validating when a colleague's tag differs.
 COMMON_TAGS = (
     ("zh", "Chinese"),
@@ -53,13 +57,21 @@ read = read_tbx
 
 
 def write(path: Path, entries: list[Entry], options: ExportOptions) -> None:
+    _write_with_xcs(path, LAYOUT, entries, options)
+
+
+def write_for_omegat(path: Path, entries: list[Entry], options: ExportOptions) -> None:
+    _write_with_xcs(path, OMEGAT_LAYOUT, per_rendering(entries), options)
+
+
+def _write_with_xcs(path: Path, layout: TbxLayout, entries: list[Entry], options: ExportOptions) -> None:
     xcs_path = Path(path).with_name(options.xcs_name)
     xcs = xcs_text(options.zh_lang, options.en_lang)
     if xcs_path.exists() and not _is_ours(xcs_path):
         raise GlossaryError(str(xcs_path), "exists and is not an XCS written by glossary; move it away")
     if not xcs_path.exists() or xcs_path.read_text(encoding="utf-8") != xcs:
         write_text_atomic(xcs_path, xcs)
-    write_tbx(path, LAYOUT, entries, options)
+    write_tbx(path, layout, entries, options)
 
 
 def xcs_text(zh_lang: str = DEFAULT_ZH_LANG, en_lang: str = DEFAULT_EN_LANG) -> str:

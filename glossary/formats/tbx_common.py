@@ -62,6 +62,9 @@ class TbxLayout:
     root_attributes: tuple[tuple[str, str], ...]
     proper_noun: str  # the partOfSpeech value for names of people, organizations and places
     names_xcs: bool = False  # TBX 2008 names its constraint specification in the header; v3 does not
+    # False for OmegaT, which shows termNotes as raw codes ("preferredTerm-admn-sts") in its comment;
+    # the note then carries the status in words on its own.
+    term_notes: bool = True
 
 
 def status_note(rendering: Rendering) -> str:
@@ -115,7 +118,7 @@ def _part_of_speech(layout: TbxLayout, entry: Entry) -> str:
 
 def _add_chinese(section: ET.Element, layout: TbxLayout, entry: Entry) -> None:
     group = _term_group(section, layout, entry.chinese, _part_of_speech(layout, entry))
-    if is_acronym(entry.chinese):
+    if is_acronym(entry.chinese) and layout.term_notes:
         ET.SubElement(group, "termNote", type="termType").text = "acronym"
     if entry.chinese_context:
         ET.SubElement(group, "descrip", type="context").text = entry.chinese_context
@@ -126,13 +129,13 @@ def _add_english(
 ) -> None:
     # TBX-Basic order inside a term group: the term, its termNotes, then descrip and note.
     group = _term_group(section, layout, rendering.english, _part_of_speech(layout, entry))
-    if rendering.is_acronym:
-        ET.SubElement(group, "termNote", type="termType").text = "acronym"
-    elif has_acronym:
-        ET.SubElement(group, "termNote", type="termType").text = "fullForm"
-    if rendering.standing in ADMINISTRATIVE_STATUS:
-        status = ADMINISTRATIVE_STATUS[rendering.standing]
-        ET.SubElement(group, "termNote", type="administrativeStatus").text = status
+    if layout.term_notes:
+        if rendering.is_acronym or has_acronym:
+            term_type = "acronym" if rendering.is_acronym else "fullForm"
+            ET.SubElement(group, "termNote", type="termType").text = term_type
+        if rendering.standing in ADMINISTRATIVE_STATUS:
+            status = ADMINISTRATIVE_STATUS[rendering.standing]
+            ET.SubElement(group, "termNote", type="administrativeStatus").text = status
     if rendering.english_context:
         ET.SubElement(group, "descrip", type="context").text = rendering.english_context
     ET.SubElement(group, "note").text = status_note(rendering)
@@ -141,7 +144,8 @@ def _add_english(
 def _term_group(section: ET.Element, layout: TbxLayout, term: str, part_of_speech: str) -> ET.Element:
     group = ET.SubElement(section, layout.term_group)
     ET.SubElement(group, "term").text = term
-    ET.SubElement(group, "termNote", type="partOfSpeech").text = part_of_speech
+    if layout.term_notes:
+        ET.SubElement(group, "termNote", type="partOfSpeech").text = part_of_speech
     return group
 
 

@@ -11,6 +11,7 @@ from glossary.frontmatter import abstract_fragment, find_front_matter
 from glossary.lexicon import Lexicon, english_stems, glossed_words, load_lexicon
 from glossary.matching import match_front_matter
 from glossary.models import ArticleRecord, Document
+from glossary.progress import Progress, counted, step
 from glossary.reading import read_documents
 
 MIN_FRAGMENT_COVERAGE = 0.5  # of its words the English abstract translates (whole abstracts: 0.55-0.85)
@@ -35,16 +36,17 @@ class Issue:
         return starts[index][1] if index >= 0 else ""
 
 
-def read_issues(paths: list[Path]) -> tuple[list[Issue], list[Problem]]:
+def read_issues(paths: list[Path], progress: Progress | None = None) -> tuple[list[Issue], list[Problem]]:
     """Every readable input with its article records; ids A1, A2, ... run over all inputs in order.
 
     A file that reads but holds no front matter is a problem too: it is not a journal issue we understand.
     """
-    documents, problems = read_documents(paths)
+    with step(progress, "reading"):
+        documents, problems = read_documents(paths)
     lexicon = load_lexicon()
     issues: list[Issue] = []
     number = 0
-    for document in documents:
+    for document in counted(progress, "matching", documents):
         records = match_front_matter(document.name, find_front_matter(document), lexicon)
         attach_abstract_fragments(document, records, lexicon)
         if not records:
@@ -61,8 +63,10 @@ def read_issues(paths: list[Path]) -> tuple[list[Issue], list[Problem]]:
     return issues, problems
 
 
-def read_articles(paths: list[Path]) -> tuple[list[ArticleRecord], list[Problem]]:
-    issues, problems = read_issues(paths)
+def read_articles(
+    paths: list[Path], progress: Progress | None = None
+) -> tuple[list[ArticleRecord], list[Problem]]:
+    issues, problems = read_issues(paths, progress)
     return [record for issue in issues for record in issue.records], problems
 
 

@@ -211,6 +211,7 @@ def describe_evidence(pair: TermPair) -> str:
         "termlist": "in termlist",
         "gloss boundary": "author's gloss (boundary {:.2f})",
         "identical": "same string",
+        "encoder": "sentence encoder {:.2f}",
     }
     parts = [names[name].format(value) for name, value in sorted(pair.evidence.items()) if name in names]
     sightings = len(pair.occurrences)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -12,9 +11,9 @@ import click
 
 from glossary.cli.common import EXIT_PROBLEMS, input_files, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
-from glossary.extraction import Progress
 from glossary.files import guard_output
 from glossary.models import SOURCE_KINDS
+from glossary.progress import Progress, TerminalProgress, step
 
 
 @dataclass
@@ -70,7 +69,8 @@ def extract(
         where = ", ".join(str(path) for path in paths)
         raise GlossaryError(where, f"{len(records)} article(s) but no term pairs found; nothing written")
     writing = time.perf_counter()
-    merge = save_glossary(output, glossary, known, problems)
+    with step(progress, "writing"):
+        merge = save_glossary(output, glossary, known, problems)
     seconds = {**extraction.seconds, "workbook": time.perf_counter() - writing}
     seconds["total"] = time.perf_counter() - started
     return ExtractReport(
@@ -98,24 +98,6 @@ def _nothing_found(paths: list[Path], problems: list[Problem]) -> GlossaryError:
         if problems
         else "no journal articles found, nothing written",
     )
-
-
-class _ProgressBar:
-    """A progress bar on stderr for runs over several files, when stderr is a terminal."""
-
-    def __init__(self) -> None:
-        self.bar = None
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if total < 2 or not sys.stderr.isatty():
-            return
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label=stage, file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(1)
-        if done >= total:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
 
 
 @click.command("extract")
@@ -146,7 +128,8 @@ def extract_cli(paths: tuple[Path, ...], output: Path, termlists: tuple[Path, ..
     for termlist in termlists:
         if not termlist.is_file():
             raise GlossaryError(str(termlist), "no such termlist file")
-    report = extract(list(paths), output, list(termlists), progress=_ProgressBar())
+    with TerminalProgress() as progress:
+        report = extract(list(paths), output, list(termlists), progress=progress)
     warn_problems(report.problems)
     click.echo("\n".join(report.summary()))
     if report.problems:

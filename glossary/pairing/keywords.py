@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from glossary.candidates import EnSpan, english_key
+from glossary.candidates import EnSpan, english_key, is_generic_english
 from glossary.chinese import HAN_RE
+from glossary.encoder import similarities
 from glossary.pairing.aggregate import MAX_CONFIDENCE
 from glossary.pairing.casing import display_keyword
 from glossary.pairing.evidence import STRENGTH, text_keys
@@ -81,7 +82,10 @@ def _keyword_score(pairer: Pairer, zh: str, en: str) -> tuple[float, dict[str, f
 def find_rendering(pairer: Pairer, zh: str, units: list[Unit]) -> Observation | None:
     """The best rendering of a Chinese keyword in the article's English title and abstract, or None.
 
-    A keyword in Latin letters (MapReduce, NSGA-II) is its own rendering where the English uses it.
+    The dictionary and co-occurrence evidence decide when it vouches for a rendering; otherwise the span
+    the sentence encoder puts closest to the keyword, below the trusted band unless the weaker
+    dictionary evidence picked the same span. A keyword in Latin letters (MapReduce, NSGA-II) is its own
+    rendering where the English uses it.
     """
     key = zh_key(zh)
     if not HAN_RE.search(zh):
@@ -91,13 +95,44 @@ def find_rendering(pairer: Pairer, zh: str, units: list[Unit]) -> Observation | 
         found = pairer.best_span(key, unit)
         if found and (best is None or found[0] > best[0]):
             best = (found[0], unit, found[1], found[2])
-    if best is None:
-        return None
-    strength, unit, span, evidence = best
-    if strength < MIN_KEYWORD_RENDERING:
+    if best and best[0] >= MIN_KEYWORD_RENDERING:
+        strength, unit, span, evidence = best
+        strength = min(strength + 0.1, MAX_CONFIDENCE)  # a keyword is a term: only its rendering is in doubt
+        return pairer.observation(unit, key, zh, span, strength, evidence, "keywords")
+    closest = _closest_span(zh, units)
+    if closest is None:
         return None  # no rendering the evidence vouches for: no pair rather than a guess
-    strength = min(strength + 0.1, MAX_CONFIDENCE)  # a keyword is a term: only its rendering is in doubt
+    similarity, unit, span = closest
+    evidence = {"encoder": round(similarity, 3)}
+    if best and best[2].key == span.key:
+        evidence.update(best[3])
+        strength = max(best[0] + 0.1, AGREED_STRENGTH)
+    else:
+        strength = ENCODER_STRENGTH + ENCODER_SLOPE * similarity
     return pairer.observation(unit, key, zh, span, strength, evidence, "keywords")
+
+
+MIN_SIMILARITY = 0.45  # below it the closest span was nearly always unrelated to the keyword
+ENCODER_STRENGTH, ENCODER_SLOPE = 0.3, 0.19  # the encoder alone: below 0.5 whatever its similarity
+AGREED_STRENGTH = 0.6  # the encoder and (weaker) dictionary evidence picked the same span
+
+
+def _closest_span(zh: str, units: list[Unit]) -> tuple[float, Unit, EnSpan] | None:
+    """The English span of the units closest in meaning to `zh` by the sentence encoder, with its
+    cosine similarity, when that is at least MIN_SIMILARITY."""
+    spans: dict[str, tuple[Unit, EnSpan]] = {}
+    for unit in units:
+        for span in unit.spans:
+            if not is_generic_english(span.key):
+                spans.setdefault(span.key, (unit, span))
+    if not spans:
+        return None
+    candidates = list(spans.values())
+    scores = similarities(zh, [span.surface for _, span in candidates])
+    index = max(range(len(candidates)), key=scores.__getitem__)
+    if scores[index] < MIN_SIMILARITY:
+        return None
+    return scores[index], *candidates[index]
 
 
 def _same_in_english(term: str, units: list[Unit]) -> Observation | None:

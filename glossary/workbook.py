@@ -6,8 +6,11 @@ by their header and forgives what a reviewer or a spreadsheet program does to th
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import io
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,7 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from glossary.contexts import display_width, marked
 from glossary.errors import GlossaryError, Problem
-from glossary.files import atomic_output
+from glossary.files import atomic_output, scratch_folder_beside
 from glossary.models import (
     SOURCE_KINDS,
     STATUSES,
@@ -156,30 +159,64 @@ def column_letter(header: str) -> str:
 # ---------------------------------------------------------------- writing
 
 
-def write_workbook(path: Path, glossary: Glossary) -> None:
-    """Write the review workbook; `path` is replaced only once the whole file is written."""
-    workbook = Workbook(write_only=True)
-    workbook.properties.creator = "glossary"
-    for style in _named_styles():
-        workbook.add_named_style(style)
-    _write_glossary_sheet(workbook.create_sheet(GLOSSARY_SHEET), glossary.rows)
-    _write_sources_sheet(workbook.create_sheet(SOURCES_SHEET), glossary.articles)
-    _write_summary_sheet(workbook.create_sheet(SUMMARY_SHEET), glossary)
-    _write_consistency_sheet(workbook.create_sheet(CONSISTENCY_SHEET), glossary.consistency)
-    _write_ledger_sheet(workbook.create_sheet(LEDGER_SHEET), ledger_with_rows(glossary))
-    with atomic_output(Path(path)) as temporary:
-        workbook.save(temporary)
+def write_workbook(path: Path, glossary: Glossary, before_replace: Callable[[], None] | None = None) -> None:
+    """Write the review workbook; `path` is replaced only once the whole file is written and
+    `before_replace` (a last check, which may raise) has passed."""
+
+    def sheets(workbook: Workbook) -> None:
+        _write_glossary_sheet(workbook.create_sheet(GLOSSARY_SHEET), glossary.rows)
+        _write_sources_sheet(workbook.create_sheet(SOURCES_SHEET), glossary.articles)
+        _write_summary_sheet(workbook.create_sheet(SUMMARY_SHEET), glossary)
+        _write_consistency_sheet(workbook.create_sheet(CONSISTENCY_SHEET), glossary.consistency)
+        _write_ledger_sheet(workbook.create_sheet(LEDGER_SHEET), ledger_with_rows(glossary))
+
+    _save(path, sheets, before_replace)
 
 
 def write_consistency_workbook(path: Path, inconsistencies: list[Inconsistency]) -> None:
     """A workbook with the Consistency sheet alone (`glossary consistency -o`)."""
-    workbook = Workbook(write_only=True)
-    workbook.properties.creator = "glossary"
-    for style in _named_styles():
-        workbook.add_named_style(style)
-    _write_consistency_sheet(workbook.create_sheet(CONSISTENCY_SHEET), inconsistencies)
-    with atomic_output(Path(path)) as temporary:
-        workbook.save(temporary)
+    _save(
+        path,
+        lambda workbook: _write_consistency_sheet(workbook.create_sheet(CONSISTENCY_SHEET), inconsistencies),
+    )
+
+
+def _save(path: Path, sheets: Callable[[Workbook], None], before_replace: Callable[[], None] | None) -> None:
+    """A write-only workbook filled by `sheets`, saved to `path` only once it is whole."""
+    with atomic_output(Path(path), before_replace) as temporary, scratch_folder_beside(temporary):
+        workbook = Workbook(write_only=True)
+        try:
+            workbook.properties.creator = "glossary"
+            for style in _named_styles():
+                workbook.add_named_style(style)
+            sheets(workbook)
+            # Zipped in memory: a failing disk then fails our own write below with one clear error,
+            # not openpyxl's half-closed zip file raising again when it is garbage-collected.
+            buffer = io.BytesIO()
+            workbook.save(buffer)
+        except BaseException as error:
+            _close_streams(workbook)
+            if type(error).__name__ == "SerialisationError":  # lxml, when installed, writing a sheet
+                raise _as_os_error(error) from error
+            raise
+        temporary.write_bytes(buffer.getbuffer())
+
+
+def _as_os_error(error: BaseException) -> OSError:
+    """lxml's `IO_ENOSPC` as the OSError it stands for, which the caller reports in words."""
+    code = getattr(errno, str(error).removeprefix("IO_"), errno.EIO)
+    return OSError(code, os.strerror(code))
+
+
+def _close_streams(workbook: Workbook) -> None:
+    """End the sheets' open XML streams of an unfinished write-only workbook now, quietly, rather than
+    when they are garbage-collected after their files are gone (`Exception ignored ... closed file`)."""
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        for stream in (getattr(sheet, "_rows", None), writer.xf if writer is not None else None):
+            if stream is not None:  # the rows' stream first: it writes into the sheet's
+                with contextlib.suppress(Exception):
+                    stream.close()
 
 
 def ledger_with_rows(glossary: Glossary) -> dict[tuple[str, str], str]:
@@ -561,6 +598,11 @@ def read_workbook(path: Path, problems: list[Problem] | None = None) -> Glossary
         raise GlossaryError(where, "no such file") from None
     except OSError as error:
         raise GlossaryError(where, f"cannot read: {error.strerror}") from error
+    return parse_workbook(data, where, problems)
+
+
+def parse_workbook(data: bytes, where: str, problems: list[Problem] | None = None) -> Glossary:
+    """read_workbook on the file's bytes as read, `where` naming the file in errors and problems."""
     check_xlsx(data, where)
     try:
         # From memory rather than by name: openpyxl refuses names not ending in .xlsx (e.g. backups).

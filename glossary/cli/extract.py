@@ -45,10 +45,12 @@ def extract(
     output: Path,
     termlists: list[Path] | None = None,
     progress: Progress | None = None,
+    senses: list[Path] | None = None,
     ignore_lock: bool = False,
 ) -> ExtractReport:
     """Extract term pairs from `paths` into the workbook `output`, merging with it if it exists.
 
+    `senses` are files of dictionary senses (the termlist TSV form) added to CC-CEDICT's.
     Raises GlossaryError when nothing usable was found, or `output` is an input of the run or open in
     a spreadsheet program (unless `ignore_lock`); and then writes nothing.
     """
@@ -56,15 +58,19 @@ def extract(
     from glossary.extraction import extract_pairs
     from glossary.review import save_glossary
     from glossary.rows import build_glossary
-    from glossary.termlist_files import load_termlists
+    from glossary.termlist_files import load_termlist, load_termlists
 
     started = time.perf_counter()
     termlists = termlists or []
-    guard_output(output, [*input_files(paths), *termlists], merging=True)
+    senses = senses or []
+    guard_output(output, [*input_files(paths), *termlists, *senses], merging=True)
     refuse_if_open(output, ignore_lock)
     problems: list[Problem] = []
     known = load_termlists(termlists, problems=problems)
-    extraction = extract_pairs(paths, known, progress)
+    own_senses = [
+        (pair.zh, pair.en, pair.status) for path in senses for pair in load_termlist(path, problems)
+    ]
+    extraction = extract_pairs(paths, known, progress, own_senses)
     problems.extend(extraction.problems)
     records = extraction.records
     if not records:
@@ -126,6 +132,14 @@ def _nothing_found(paths: list[Path], problems: list[Problem]) -> GlossaryError:
     help="Known pairs (TSV zh, en, note, status; or our TBX/CSV exports). Repeatable.",
 )
 @click.option(
+    "--senses",
+    "senses",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Dictionary senses to add to CC-CEDICT's (TSV zh, en, note, status; status rejected removes "
+    "a sense). Evidence for pairing, not rows. Repeatable.",
+)
+@click.option(
     IGNORE_LOCK_OPTION,
     "ignore_lock",
     is_flag=True,
@@ -133,7 +147,11 @@ def _nothing_found(paths: list[Path], problems: list[Problem]) -> GlossaryError:
 )
 @report_errors
 def extract_cli(
-    paths: tuple[Path, ...], output: Path, termlists: tuple[Path, ...], ignore_lock: bool
+    paths: tuple[Path, ...],
+    output: Path,
+    termlists: tuple[Path, ...],
+    senses: tuple[Path, ...],
+    ignore_lock: bool,
 ) -> None:
     """Extract Chinese-English term pairs from PATHS into a glossary workbook.
 
@@ -144,8 +162,18 @@ def extract_cli(
     for termlist in termlists:
         if not termlist.is_file():
             raise GlossaryError(str(termlist), "no such termlist file")
+    for path in senses:
+        if not path.is_file():
+            raise GlossaryError(str(path), "no such senses file")
     with TerminalProgress() as progress:
-        report = extract(list(paths), output, list(termlists), progress=progress, ignore_lock=ignore_lock)
+        report = extract(
+            list(paths),
+            output,
+            list(termlists),
+            progress=progress,
+            senses=list(senses),
+            ignore_lock=ignore_lock,
+        )
     warn_problems(report.problems)
     click.echo("\n".join(report.summary()))
     if report.problems:

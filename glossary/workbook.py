@@ -181,7 +181,9 @@ def write_consistency_workbook(path: Path, inconsistencies: list[Inconsistency])
     )
 
 
-def _save(path: Path, sheets: Callable[[Workbook], None], before_replace: Callable[[], None] | None) -> None:
+def _save(
+    path: Path, sheets: Callable[[Workbook], None], before_replace: Callable[[], None] | None = None
+) -> None:
     """A write-only workbook filled by `sheets`, saved to `path` only once it is whole."""
     with atomic_output(Path(path), before_replace) as temporary, scratch_folder_beside(temporary):
         workbook = Workbook(write_only=True)

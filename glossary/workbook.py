@@ -6,12 +6,15 @@ by their header and forgives what a reviewer or a spreadsheet program does to th
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import errno
 import io
+import json
 import math
 import os
 import re
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,6 +25,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import _WorkbookChild
@@ -49,6 +53,10 @@ SOURCES_SHEET = "Sources"
 SUMMARY_SHEET = "Summary"
 LEDGER_SHEET = "Ledger"
 CONSISTENCY_SHEET = "Consistency"
+# A second copy of the ledger, in the workbook's custom document properties, which a reviewer cannot
+# delete with a sheet and LibreOffice keeps on save: zlib-compressed JSON [[Chinese, English, status]...]
+# in base64.
+LEDGER_PROPERTY = "glossary-ledger"
 
 # Without these a sheet cannot carry a reviewer's decisions back.
 REQUIRED_HEADERS = ("Chinese", "English", "Status")
@@ -168,7 +176,9 @@ def write_workbook(path: Path, glossary: Glossary, before_replace: Callable[[], 
         _write_sources_sheet(workbook.create_sheet(SOURCES_SHEET), glossary.articles)
         _write_summary_sheet(workbook.create_sheet(SUMMARY_SHEET), glossary)
         _write_consistency_sheet(workbook.create_sheet(CONSISTENCY_SHEET), glossary.consistency)
-        _write_ledger_sheet(workbook.create_sheet(LEDGER_SHEET), ledger_with_rows(glossary))
+        ledger = ledger_with_rows(glossary)
+        _write_ledger_sheet(workbook.create_sheet(LEDGER_SHEET), ledger)
+        workbook.custom_doc_props.append(StringProperty(name=LEDGER_PROPERTY, value=encode_ledger(ledger)))
 
     _save(path, sheets, before_replace)
 
@@ -487,7 +497,7 @@ def _write_consistency_sheet(sheet: _WorkbookChild, inconsistencies: list[Incons
 
 
 def _write_ledger_sheet(sheet: _WorkbookChild, ledger: dict[tuple[str, str], str]) -> None:
-    sheet.sheet_state = "hidden"
+    sheet.sheet_state = "veryHidden"  # Excel offers no way to unhide (and so delete) it; LibreOffice: hidden
     rows = [(chinese, english, status) for (chinese, english), status in ledger.items()]
     _write_table(sheet, LEDGER_COLUMNS, rows)
 
@@ -619,12 +629,18 @@ def parse_workbook(data: bytes, where: str, problems: list[Problem] | None = Non
         rows = _read_glossary_rows(glossary_sheet, where, problems if problems is not None else [])
         sources = sheets.get(SOURCES_SHEET.casefold())
         summary = sheets.get(SUMMARY_SHEET.casefold())
-        ledger = sheets.get(LEDGER_SHEET.casefold())
+        ledger_sheet = sheets.get(LEDGER_SHEET.casefold())
+        if ledger_sheet is not None:
+            ledger = _read_ledger(ledger_sheet)
+        else:
+            ledger = _ledger_property(workbook)
+            if ledger and problems is not None:
+                problems.append(Problem(where, LEDGER_FROM_PROPERTIES))
         return Glossary(
             rows=rows,
             articles=_read_articles(sources) if sources is not None else [],
             run=_read_run(summary) if summary is not None else RunInfo("", "", [], []),
-            ledger=_read_ledger(ledger) if ledger is not None else {},
+            ledger=ledger,
         )
     except GlossaryError:
         raise
@@ -782,6 +798,34 @@ def _read_ledger(sheet: _WorkbookChild) -> dict[tuple[str, str], str]:
         key = (cell_text(get(values, "Chinese")), cell_text(get(values, "Extracted English")))
         ledger[key] = cell_text(get(values, "Status")).casefold()
     return ledger
+
+
+LEDGER_FROM_PROPERTIES = (
+    f"the hidden {LEDGER_SHEET} sheet is missing; the rows deleted before are known from its copy in "
+    "the workbook's document properties"
+)
+
+
+def encode_ledger(ledger: dict[tuple[str, str], str]) -> str:
+    entries = [[chinese, english, status] for (chinese, english), status in ledger.items()]
+    packed = zlib.compress(json.dumps(entries, ensure_ascii=False).encode("utf-8"), 9)
+    return base64.b64encode(packed).decode("ascii")
+
+
+def decode_ledger(text: str) -> dict[tuple[str, str], str]:
+    """The ledger encode_ledger wrote; {} for text that is not one (cut short by a program, say)."""
+    try:
+        entries = json.loads(zlib.decompress(base64.b64decode(text, validate=True)).decode("utf-8"))
+        return {(str(chinese), str(english)): str(status) for chinese, english, status in entries}
+    except (ValueError, TypeError, zlib.error):
+        return {}
+
+
+def _ledger_property(workbook: Workbook) -> dict[tuple[str, str], str]:
+    for prop in workbook.custom_doc_props.props:
+        if prop.name == LEDGER_PROPERTY and isinstance(prop.value, str):
+            return decode_ledger(prop.value)
+    return {}
 
 
 def _read_run(sheet: _WorkbookChild) -> RunInfo:

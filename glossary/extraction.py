@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +20,7 @@ from glossary.glosses import find_glosses, gloss_passages
 from glossary.lexicon import Lexicon, load_lexicon
 from glossary.models import ArticleRecord, KnownPair, TermPair
 from glossary.pairing import STRENGTH, Observation, Pairer, aggregate, context_around, zh_key
-
-Progress = Callable[[str, int, int], None]  # stage, done, total
+from glossary.progress import Progress, counted, step
 
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
@@ -43,8 +42,15 @@ class Extraction:
         return Counter(source for pair in self.pairs for source in pair.sources)
 
 
-def extract_pairs(paths: list[Path], known: list[KnownPair], progress: Progress | None = None) -> Extraction:
-    """Term pairs of everything readable under `paths`, with the problems met and time per stage."""
+def extract_pairs(
+    paths: list[Path],
+    known: list[KnownPair],
+    progress: Progress | None = None,
+    senses: Sequence[tuple[str, str, str]] = (),
+) -> Extraction:
+    """Term pairs of everything readable under `paths`, with the problems met and time per stage.
+
+    `senses` are the user's own dictionary senses (zh, English, status), added to CC-CEDICT's."""
     seconds: dict[str, float] = {}
 
     @contextmanager
@@ -53,31 +59,34 @@ def extract_pairs(paths: list[Path], known: list[KnownPair], progress: Progress 
         yield
         seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
 
-    with stage("loading models"):
-        lexicon = load_lexicon()
+    with stage("loading models"), step(progress, "loading models"):
+        lexicon = load_lexicon().supplemented(senses) if senses else load_lexicon()
         english = EnglishAnalyzer()
     with stage("reading and matching"):
-        issues, problems = read_issues(paths)
+        issues, problems = read_issues(paths, progress)
     records = [record for issue in issues for record in issue.records]
     matched = [record for record in records if record.matched]
     with stage("alignment"):
-        units_by_article = {record.id: aligned_units(record, lexicon) for record in matched}
+        units_by_article = {
+            record.id: aligned_units(record, lexicon) for record in counted(progress, "alignment", matched)
+        }
     keywords = [keyword for record in records if record.zh for keyword in record.zh.keywords]
     with stage("candidates"):
         chinese = ChineseAnalyzer([pair.zh for pair in known if pair.status != "rejected"] + keywords)
         glosses = list(_gloss_observations(issues, chinese, lexicon, progress))
         units = [unit for article_units in units_by_article.values() for unit in article_units]
         glossed = [KnownPair(g.zh_written, g.en, "author's gloss", "alias", "parenthetical") for g in glosses]
-        pairer = Pairer(
-            units,
-            known + glossed,
-            lexicon,
-            chinese,
-            english,
-            extra_terms=keywords + [gloss.zh for gloss in glosses],
-            text_frequency=lambda keys: count_occurrences(issues, keys),
-        )
-    with stage("pairing"):
+        with step(progress, "candidates"):
+            pairer = Pairer(
+                units,
+                known + glossed,
+                lexicon,
+                chinese,
+                english,
+                extra_terms=keywords + [gloss.zh for gloss in glosses],
+                text_frequency=lambda keys: count_occurrences(issues, keys),
+            )
+    with stage("pairing"), step(progress, "pairing"):
         observations = pairer.unit_observations()
         prepared = {id(unit.aligned): unit for unit in pairer.units}
         for record in matched:
@@ -113,7 +122,7 @@ def _paragraphs(issue: Issue) -> Iterator[tuple[int, str]]:
 def _gloss_observations(
     issues: list[Issue], chinese: ChineseAnalyzer, lexicon: Lexicon, progress: Progress | None
 ) -> Iterator[Observation]:
-    for done, issue in enumerate(issues, start=1):
+    for issue in counted(progress, "glosses", issues):
         for index, text, own_start in gloss_passages(issue.document.paragraphs, TEXT_KINDS):
             for gloss in find_glosses(text, chinese, lexicon, own_start):
                 if gloss.certainty < MIN_GLOSS_CERTAINTY:
@@ -131,8 +140,6 @@ def _gloss_observations(
                     kind=gloss.kind if gloss.kind in ("person", "acronym") else "",
                     evidence={"gloss boundary": gloss.certainty},
                 )
-        if progress:
-            progress("glosses", done, len(issues))
 
 
 def count_occurrences(issues: list[Issue], keys: set[str]) -> dict[str, int]:

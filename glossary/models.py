@@ -23,6 +23,7 @@ class Paragraph:
     text: str
     line_offsets: list[tuple[int, int]]  # (offset into text, 1-based line in the file), ascending offsets
     kind: str = "text"  # "text", "footnote", "page-number"
+    page_starts: list[int] = field(default_factory=list)  # offsets into text where a new page began
 
     @property
     def first_line(self) -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from glossary.errors import GlossaryError, Problem
 from glossary.files import write_text_atomic
-from glossary.formats import FORMATS
+from glossary.formats import FORMATS, memoq
 from glossary.formats.entries import Reading, single_line
 from glossary.formats.table import content_lines, decode_text, read_bytes
 from glossary.models import KnownPair
@@ -89,6 +89,8 @@ def _with_origin(pairs: list[KnownPair], origin: str) -> list[KnownPair]:
 
 def _sniff_format(path: Path) -> str:
     data = read_bytes(path)
+    if data.startswith(b"PK\x03\x04"):
+        return "xlsx"  # a term base spreadsheet; any other workbook gets a clear error there
     head = data[:512]
     encoding = "utf-16" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
     # Only the start is decoded here: an XML file may declare any encoding, and its parser reads that.
@@ -97,6 +99,8 @@ def _sniff_format(path: Path) -> str:
     first_line = next(content_lines(decode_text(path, data)), None)
     if first_line is None or "\t" in first_line:  # only comment lines: an empty OmegaT glossary
         return "tsv"
+    if first_line.lstrip("\ufeff").startswith(memoq.ENTRY_COLUMNS[0] + ","):
+        return "memoq"
     if "," in first_line:
         return "csv"
     raise GlossaryError(

@@ -132,11 +132,11 @@ def test_a_missing_output_folder_is_one_line(tmp_path: Path) -> None:
 
 
 def test_an_unknown_format_is_refused(tmp_path: Path) -> None:
-    result = export(workbook(tmp_path, REVIEWED), "--format", "xlsx", "-o", tmp_path / "g.xlsx")
+    result = export(workbook(tmp_path, REVIEWED), "--format", "docx", "-o", tmp_path / "g.docx")
     assert result.exit_code == 2
-    assert "'xlsx' is not one of" in result.stderr
-    with pytest.raises(GlossaryError, match="unknown format 'xlsx'"):
-        export_glossary(tmp_path / "review.xlsx", "xlsx", tmp_path / "g.xlsx")
+    assert "'docx' is not one of" in result.stderr
+    with pytest.raises(GlossaryError, match="unknown format 'docx'"):
+        export_glossary(tmp_path / "review.xlsx", "docx", tmp_path / "g.docx")
 
 
 def test_help_explains_the_statuses_and_formats() -> None:

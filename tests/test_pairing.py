@@ -172,3 +172,32 @@ def test_renderings_that_differ_only_in_spacing_are_one_row() -> None:
 )
 def test_singular(plural: str, singular_form: str) -> None:
     assert singular(plural) == singular_form
+
+
+EVIDENCE_ONLY = [
+    AlignedUnit(
+        "abstract",
+        "冷战结束后，欧盟力求维护战略稳定，谋求长治久安。",
+        "After the end of the Cold War, the EU sought strategic stability, "
+        "hoping for long-term peace and stability.",
+        "A1",
+    ),
+    AlignedUnit(
+        "abstract",
+        "管控分歧有助于界定中美博弈的边界，推动世界和平。",
+        "The management of disputes helps define the boundary of China-US competition "
+        "and promote world peace.",
+        "A1",
+    ),
+    AlignedUnit("abstract", "冷战的阴影犹在。", "The shadow of the Cold War lingers.", "A1"),
+]
+
+
+def test_spans_the_tagger_refuses_are_terms_when_the_evidence_covers_them(analyzers) -> None:
+    pairs = best_english(make_pairer(analyzers, units=EVIDENCE_ONLY).unit_observations())
+    assert pairs["冷战"] == "Cold War"  # tagged a verb
+    assert pairs["战略稳定"] == "strategic stability"  # 稳定 tagged an adjective
+    assert pairs["长治久安"] == "long-term peace and stability"  # glossed as a coordination
+    assert pairs["中美博弈"] == "China-US competition"  # across jieba's words, with a curated sense
+    assert pairs["管控分歧"] == "management of dispute"
+    assert "推动世界和平" not in pairs  # a verb phrase stays one: `promote world peace`

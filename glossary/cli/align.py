@@ -13,6 +13,7 @@ from glossary.cli.export import language_options
 from glossary.errors import GlossaryError, Problem
 from glossary.files import guard_output
 from glossary.formats.options import ExportOptions, checked_language_tag
+from glossary.progress import Progress, TerminalProgress, counted, step
 
 
 @dataclass
@@ -31,7 +32,11 @@ class AlignReport:
 
 
 def align_articles(
-    paths: list[Path], output: Path, overwrite: bool = False, options: ExportOptions | None = None
+    paths: list[Path],
+    output: Path,
+    overwrite: bool = False,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
 ) -> AlignReport:
     """Align the title and abstract sentences of every matched article in `paths` and write them to `output`.
 
@@ -45,18 +50,22 @@ def align_articles(
 
     guard_output(output, input_files(paths), overwrite)
     started = time.perf_counter()
-    records, problems = read_articles(paths)
+    records, problems = read_articles(paths, progress)
     matched = [record for record in records if record.matched]
     if not matched:
         found = f"{len(records)} article(s) found, none with both Chinese and English front matter"
         if problems:
             found += f"; {len(problems)} input problem(s), the first: {problems[0]}"
         raise GlossaryError("", f"no matched articles ({found}); nothing written")
-    lexicon = load_lexicon()
-    units = [unit for record in matched for unit in aligned_units(record, lexicon)]
+    with step(progress, "loading models"):
+        lexicon = load_lexicon()
+    units = [
+        unit for record in counted(progress, "alignment", matched) for unit in aligned_units(record, lexicon)
+    ]
     # A TMX is shared: each unit names its article by file name and title, never the local folder.
     labels = {record.id: Path(record.file).name + record.label[len(record.file) :] for record in matched}
-    written = write_tmx(output, units, labels, options)
+    with step(progress, "writing"):
+        written = write_tmx(output, units, labels, options)
     return AlignReport(len(records), len(matched), written, time.perf_counter() - started, problems)
 
 
@@ -81,7 +90,8 @@ def align_cli(paths: tuple[Path, ...], output: Path, zh_lang: str, en_lang: str,
     could be written.
     """
     options = ExportOptions(checked_language_tag(zh_lang, "zh"), checked_language_tag(en_lang, "en"))
-    report = align_articles(list(paths), output, overwrite, options)
+    with TerminalProgress() as progress:
+        report = align_articles(list(paths), output, overwrite, options, progress)
     warn_problems(report.problems)
     click.echo(report.summary(output))
     if report.problems:

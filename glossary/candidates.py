@@ -427,11 +427,21 @@ def english_key(text: str) -> str:
 
 
 def singular(word: str) -> str:
+    """The singular of an English noun by its ending: policies -> policy, patches -> patch, classes ->
+    class, boxes -> box, caches -> cache; status, analysis, series stay."""
+    if word in INVARIANT_PLURALS or len(word) <= 3 or not word.endswith("s"):
+        return word
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    sibilant = word.endswith(("sses", "shes", "xes", "zzes", "oaches", "eaches"))
+    if sibilant or (word.endswith("ches") and not word.endswith(("aches", "iches"))):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is")):
+        return word
+    return word[:-1]
+
+
+INVARIANT_PLURALS = frozenset({"series", "species", "means", "news", "physics", "economics", "politics"})
 
 
 def is_generic_english(key: str) -> bool:

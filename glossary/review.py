@@ -10,6 +10,7 @@ Sources (renumbered after this run's), and so do their candidates, marked in Che
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import unicodedata
@@ -171,7 +172,9 @@ def merge_review(previous: Glossary, fresh: Glossary, known: list[KnownPair]) ->
 
     rows = with_conflicts([row for group in groups.values() for row in group], known)
     articles = [*fresh.articles, *earlier.articles]
-    merged = Glossary(rows, articles, fresh.run, ledger={key: DELETED for key in tombstones})
+    merged = Glossary(
+        rows, articles, fresh.run, ledger={key: DELETED for key in tombstones}, consistency=fresh.consistency
+    )
     merged.ledger = ledger_with_rows(merged)
     report.rows = len(rows)
     return merged, report
@@ -356,7 +359,9 @@ def save_glossary(
                 rows = with_conflicts([as_proposed(row) for row in fresh.rows], known)
                 write_workbook(path, replace(fresh, rows=review_order(rows)), unchanged)
                 return None
-            previous = parse_workbook(snapshot.data, str(path), read_problems)
+            previous = with_ledger(
+                path, parse_workbook(snapshot.data, str(path), read_problems), read_problems
+            )
             merged, report = merge_review(previous, fresh, known)
             keep_backup(path, snapshot.data)
             write_workbook(path, replace(merged, rows=review_order(merged.rows)), unchanged)
@@ -406,6 +411,40 @@ class _Snapshot:
             return self.data is None
         except OSError:
             return False
+
+
+def with_ledger(path: Path, previous: Glossary, problems: list[Problem]) -> Glossary:
+    """`previous` with a ledger: its own, or, when both its copies are gone (the Ledger sheet deleted,
+    the Glossary sheet copied into a new workbook), the one of the newest backup beside it that has one.
+    Without a ledger, rows the reviewer deleted would come back as new candidates; the reviewer is told."""
+    if previous.ledger or not any(row.extracted_english for row in previous.rows):
+        return previous
+    for backup in _backups_newest_first(path):
+        try:
+            ledger = parse_workbook(backup.read_bytes(), str(backup)).ledger
+        except (GlossaryError, OSError):
+            continue  # an unreadable or cut-short backup of an older version: try the next one
+        if ledger:
+            known = f"the rows deleted before are known from {backup.name}"
+            problems.append(Problem(str(path), f"{LEDGER_MISSING}; {known}"))
+            return replace(previous, ledger=ledger)
+    lost = "no backup beside it has one, so rows deleted before may come back as candidates"
+    problems.append(Problem(str(path), f"{LEDGER_MISSING} and {lost}"))
+    return previous
+
+
+def _backups_newest_first(path: Path) -> list[Path]:
+    def written(backup: Path) -> int:
+        try:
+            return backup.stat().st_mtime_ns
+        except OSError:
+            return 0
+
+    found = path.parent.glob(f"{glob.escape(path.stem)}.backup-*{glob.escape(path.suffix)}")
+    return sorted(found, key=lambda backup: (written(backup), backup.name), reverse=True)
+
+
+LEDGER_MISSING = "the hidden Ledger sheet, which remembers the rows deleted, is missing"
 
 
 def keep_backup(path: Path, data: bytes) -> Path:

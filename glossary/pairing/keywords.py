@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from glossary.candidates import EnSpan, english_key, is_generic_english
 from glossary.chinese import HAN_RE
 from glossary.encoder import similarities
-from glossary.pairing.aggregate import MAX_CONFIDENCE
+from glossary.pairing.aggregate import AUTHORS_KEYWORD, MAX_CONFIDENCE
 from glossary.pairing.casing import display_keyword
 from glossary.pairing.evidence import STRENGTH, text_keys
 from glossary.pairing.observations import Observation, Unit, context_around, zh_key
@@ -60,7 +60,7 @@ def keyword_observations(
                 strength=strength,
                 zh_context="；".join(zh_keywords),
                 en_context="; ".join(en_keywords),
-                evidence=row[choice][1],
+                evidence={**row[choice][1], AUTHORS_KEYWORD: 1.0},
             )
         )
     for index in unresolved:
@@ -99,7 +99,7 @@ def find_rendering(pairer: Pairer, zh: str, units: list[Unit]) -> Observation | 
         strength, unit, span, evidence = best
         strength = min(strength + 0.1, MAX_CONFIDENCE)  # a keyword is a term: only its rendering is in doubt
         return pairer.observation(unit, key, zh, span, strength, evidence, "keywords")
-    closest = _closest_span(zh, units)
+    closest = _closest_span(pairer, key, zh, units)
     if closest is None:
         return None  # no rendering the evidence vouches for: no pair rather than a guess
     similarity, unit, span = closest
@@ -117,9 +117,10 @@ ENCODER_STRENGTH, ENCODER_SLOPE = 0.3, 0.19  # the encoder alone: below 0.5 what
 AGREED_STRENGTH = 0.6  # the encoder and (weaker) dictionary evidence picked the same span
 
 
-def _closest_span(zh: str, units: list[Unit]) -> tuple[float, Unit, EnSpan] | None:
+def _closest_span(pairer: Pairer, key: str, zh: str, units: list[Unit]) -> tuple[float, Unit, EnSpan] | None:
     """The English span of the units closest in meaning to `zh` by the sentence encoder, with its
-    cosine similarity, when that is at least MIN_SIMILARITY."""
+    cosine similarity, when that is at least MIN_SIMILARITY. Partial dictionary evidence breaks near
+    ties: `China-Latin America relations` renders more of 中拉关系 than `America relations`."""
     spans: dict[str, tuple[Unit, EnSpan]] = {}
     for unit in units:
         for span in unit.spans:
@@ -129,10 +130,18 @@ def _closest_span(zh: str, units: list[Unit]) -> tuple[float, Unit, EnSpan] | No
         return None
     candidates = list(spans.values())
     scores = similarities(zh, [span.surface for _, span in candidates])
-    index = max(range(len(candidates)), key=scores.__getitem__)
-    if scores[index] < MIN_SIMILARITY:
-        return None
-    return scores[index], *candidates[index]
+
+    def ranking(index: int) -> float:
+        unit, span = candidates[index]
+        words = [keys for keys in unit.word_keys[span.first : span.last + 1] if keys]
+        _, evidence = pairer.evidence.score(key, words, span.key)
+        return scores[index] + DICTIONARY_WEIGHT * evidence.get("dictionary", 0.0)
+
+    index = max((i for i in range(len(candidates)) if scores[i] >= MIN_SIMILARITY), key=ranking, default=None)
+    return None if index is None else (scores[index], *candidates[index])
+
+
+DICTIONARY_WEIGHT = 0.2
 
 
 def _same_in_english(term: str, units: list[Unit]) -> Observation | None:

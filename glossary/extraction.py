@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,8 +42,15 @@ class Extraction:
         return Counter(source for pair in self.pairs for source in pair.sources)
 
 
-def extract_pairs(paths: list[Path], known: list[KnownPair], progress: Progress | None = None) -> Extraction:
-    """Term pairs of everything readable under `paths`, with the problems met and time per stage."""
+def extract_pairs(
+    paths: list[Path],
+    known: list[KnownPair],
+    progress: Progress | None = None,
+    senses: Sequence[tuple[str, str, str]] = (),
+) -> Extraction:
+    """Term pairs of everything readable under `paths`, with the problems met and time per stage.
+
+    `senses` are the user's own dictionary senses (zh, English, status), added to CC-CEDICT's."""
     seconds: dict[str, float] = {}
 
     @contextmanager
@@ -53,7 +60,7 @@ def extract_pairs(paths: list[Path], known: list[KnownPair], progress: Progress 
         seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
 
     with stage("loading models"), step(progress, "loading models"):
-        lexicon = load_lexicon()
+        lexicon = load_lexicon().supplemented(senses) if senses else load_lexicon()
         english = EnglishAnalyzer()
     with stage("reading and matching"):
         issues, problems = read_issues(paths, progress)
@@ -84,7 +91,7 @@ def extract_pairs(paths: list[Path], known: list[KnownPair], progress: Progress 
         prepared = {id(unit.aligned): unit for unit in pairer.units}
         for record in matched:
             assert record.zh and record.en
-            if record.zh.keywords:
+            if record.zh.keywords or record.en.keywords:
                 article_units = [prepared[id(unit)] for unit in units_by_article[record.id]]
                 observations.extend(
                     pairer.keyword_observations(

@@ -67,3 +67,18 @@ def test_decisions_survive_a_libreoffice_save(tmp_path: Path) -> None:
     check_decisions_survived(merged)
     assert report is not None
     assert (report.new, report.suppressed_rejected, report.suppressed_deleted) == (2, 1, 1)
+
+
+def test_deletions_survive_the_ledger_sheet_deleted_and_a_libreoffice_save(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.xlsx"
+    save_glossary(path, sample_glossary(), [])
+    review_first_run(path)  # deletes 高质量发展 / high quality development among others
+    workbook = openpyxl.load_workbook(path)
+    del workbook["Ledger"]
+    workbook.save(path)
+    save_in_libreoffice(path, tmp_path)
+    assert "Ledger" not in openpyxl.load_workbook(path, read_only=True).sheetnames
+
+    save_glossary(path, second_run(), [])
+
+    check_decisions_survived(read_workbook(path))  # the deleted row did not come back

@@ -11,7 +11,7 @@ import click
 
 from glossary.cli.common import EXIT_PROBLEMS, input_files, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
-from glossary.files import guard_output
+from glossary.files import IGNORE_LOCK_OPTION, guard_output, refuse_if_open
 from glossary.models import SOURCE_KINDS
 from glossary.progress import Progress, TerminalProgress, step
 
@@ -41,23 +41,36 @@ class ExtractReport:
 
 
 def extract(
-    paths: list[Path], output: Path, termlists: list[Path] | None = None, progress: Progress | None = None
+    paths: list[Path],
+    output: Path,
+    termlists: list[Path] | None = None,
+    progress: Progress | None = None,
+    senses: list[Path] | None = None,
+    ignore_lock: bool = False,
 ) -> ExtractReport:
     """Extract term pairs from `paths` into the workbook `output`, merging with it if it exists.
 
-    Raises GlossaryError when nothing usable was found (and then writes nothing).
+    `senses` are files of dictionary senses (the termlist TSV form) added to CC-CEDICT's.
+    Raises GlossaryError when nothing usable was found, or `output` is an input of the run or open in
+    a spreadsheet program (unless `ignore_lock`); and then writes nothing.
     """
+    from glossary.consistency import find_inconsistencies
     from glossary.extraction import extract_pairs
     from glossary.review import save_glossary
     from glossary.rows import build_glossary
-    from glossary.termlist_files import load_termlists
+    from glossary.termlist_files import load_termlist, load_termlists
 
     started = time.perf_counter()
     termlists = termlists or []
-    guard_output(output, [*input_files(paths), *termlists], merging=True)
+    senses = senses or []
+    guard_output(output, [*input_files(paths), *termlists, *senses], merging=True)
+    refuse_if_open(output, ignore_lock)
     problems: list[Problem] = []
     known = load_termlists(termlists, problems=problems)
-    extraction = extract_pairs(paths, known, progress)
+    own_senses = [
+        (pair.zh, pair.en, pair.status) for path in senses for pair in load_termlist(path, problems)
+    ]
+    extraction = extract_pairs(paths, known, progress, own_senses)
     problems.extend(extraction.problems)
     records = extraction.records
     if not records:
@@ -65,12 +78,13 @@ def extract(
     glossary = build_glossary(
         extraction.pairs, records, extraction.frequencies, paths, termlists, time.perf_counter() - started
     )
+    glossary.consistency = find_inconsistencies(extraction.pairs, records, known)
     if not glossary.rows:
         where = ", ".join(str(path) for path in paths)
         raise GlossaryError(where, f"{len(records)} article(s) but no term pairs found; nothing written")
     writing = time.perf_counter()
     with step(progress, "writing"):
-        merge = save_glossary(output, glossary, known, problems)
+        merge = save_glossary(output, glossary, known, problems, ignore_lock)
     seconds = {**extraction.seconds, "workbook": time.perf_counter() - writing}
     seconds["total"] = time.perf_counter() - started
     return ExtractReport(
@@ -117,8 +131,28 @@ def _nothing_found(paths: list[Path], problems: list[Problem]) -> GlossaryError:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Known pairs (TSV zh, en, note, status; or our TBX/CSV exports). Repeatable.",
 )
+@click.option(
+    "--senses",
+    "senses",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Dictionary senses to add to CC-CEDICT's (TSV zh, en, note, status; status rejected removes "
+    "a sense). Evidence for pairing, not rows. Repeatable.",
+)
+@click.option(
+    IGNORE_LOCK_OPTION,
+    "ignore_lock",
+    is_flag=True,
+    help="Merge into the workbook even though a LibreOffice or Excel lock file says it is open.",
+)
 @report_errors
-def extract_cli(paths: tuple[Path, ...], output: Path, termlists: tuple[Path, ...]) -> None:
+def extract_cli(
+    paths: tuple[Path, ...],
+    output: Path,
+    termlists: tuple[Path, ...],
+    senses: tuple[Path, ...],
+    ignore_lock: bool,
+) -> None:
     """Extract Chinese-English term pairs from PATHS into a glossary workbook.
 
     Pairs come from keyword lists, titles, aligned abstract sentences, parenthetical glosses in the
@@ -128,8 +162,18 @@ def extract_cli(paths: tuple[Path, ...], output: Path, termlists: tuple[Path, ..
     for termlist in termlists:
         if not termlist.is_file():
             raise GlossaryError(str(termlist), "no such termlist file")
+    for path in senses:
+        if not path.is_file():
+            raise GlossaryError(str(path), "no such senses file")
     with TerminalProgress() as progress:
-        report = extract(list(paths), output, list(termlists), progress=progress)
+        report = extract(
+            list(paths),
+            output,
+            list(termlists),
+            progress=progress,
+            senses=list(senses),
+            ignore_lock=ignore_lock,
+        )
     warn_problems(report.problems)
     click.echo("\n".join(report.summary()))
     if report.problems:

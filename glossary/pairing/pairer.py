@@ -18,10 +18,21 @@ from glossary.lexicon import Lexicon
 from glossary.models import AlignedUnit, KnownPair
 from glossary.pairing.casing import CaseBook
 from glossary.pairing.evidence import Evidence, Known, word_keys_of
-from glossary.pairing.filters import Choice, is_conjoined, is_term, may_render, without_conflicts
+from glossary.pairing.filters import (
+    Choice,
+    is_conjoined,
+    is_term,
+    joins_uncovered,
+    may_render,
+    needs_whole_evidence,
+    review_strength,
+    vouched,
+    without_clipped,
+    without_conflicts,
+)
 from glossary.pairing.keywords import keyword_observations
 from glossary.pairing.observations import Observation, Unit, context_around, zh_key
-from glossary.pairing.statistics import PairingStatistics
+from glossary.pairing.statistics import PairingStatistics, long_keys
 
 MIN_UNIT_STRENGTH = 0.3  # weaker pairs within a unit were nearly all wrong boundaries when judged
 
@@ -52,7 +63,8 @@ class Pairer:
         self.statistics = PairingStatistics.of_units((unit.zh_keys, unit.en_keys) for unit in self.units)
         self.count_in_text = text_frequency
         if text_frequency:
-            self.statistics.text = text_frequency(self.statistics.long_keys())
+            vouched_only = {c.text for u in self.units for c in u.candidates if c.needs_evidence}
+            self.statistics.text = text_frequency(self.statistics.long_keys() | long_keys(vouched_only))
         self.cooccurrence = self.statistics.cooccurrence()
         self.evidence = Evidence(lexicon, chinese, known_pairs, self.cooccurrence)
 
@@ -63,13 +75,21 @@ class Pairer:
         spans = en_spans(tokens)
         word_keys = [word_keys_of(token) for token in tokens]
         return Unit(
-            unit, candidates, tokens, spans, {c.text for c in candidates}, {s.key for s in spans}, word_keys
+            unit,
+            candidates,
+            tokens,
+            spans,
+            {c.text for c in candidates if not c.needs_evidence},
+            {s.key for s in spans},
+            word_keys,
+            frozenset().union(*word_keys),
         )
 
     def text_frequency_of(self, keys: set[str]) -> dict[str, int]:
         """Occurrences in the whole run's text when the run gave a counter, else in the aligned units."""
         if self.count_in_text is None:
-            return {key: self.statistics.zh_units.get(key, 0) for key in keys}
+            units = Counter(key for unit in self.units for key in {c.text for c in unit.candidates})
+            return {key: units.get(key, 0) for key in keys}
         return self.count_in_text(keys)
 
     def unit_observations(self) -> list[Observation]:
@@ -79,7 +99,17 @@ class Pairer:
         chosen = [(unit, self._pair_unit(unit)) for unit in self.units]
         keys = {candidate.text for _, pairs in chosen for _, candidate, _, _ in pairs}
         counts = self.text_frequency_of(keys)
-        termhood = c_values(Counter({key: counts.get(key, 0) for key in keys}))
+        # Termhood by tiers: accepted candidates are discounted only by longer accepted ones, candidates
+        # that needed the evidence whole also by those, and joined ones (目标分散与战略失衡) by everything;
+        # so a phrase around a term (美国战略收缩风险) or a coordination of terms does not hide the term.
+        chosen_candidates = {candidate for _, pairs in chosen for _, candidate, _, _ in pairs}
+        whole = {
+            c.text for c in chosen_candidates if needs_whole_evidence(c, self.protected, self.statistics)
+        }
+        joined = {text for text in whole if is_conjoined(text)}
+        termhood: dict[str, float] = {}
+        for tier in (keys, keys - joined, keys - whole):
+            termhood.update(c_values(Counter({key: counts.get(key, 0) for key in tier})))
         observations: list[Observation] = []
         for unit, pairs in chosen:
             for strength, candidate, span, evidence in pairs:
@@ -97,12 +127,16 @@ class Pairer:
         """Each candidate's best English span, then the strongest pairs whose two sides do not overlap."""
         choices: list[Choice] = []
         for candidate in unit.candidates:
-            if not is_term(candidate, self.protected, self.statistics):
+            whole = needs_whole_evidence(candidate, self.protected, self.statistics)
+            if whole and not self.evidence.covers(candidate.text, unit.key_union):
+                continue
+            if not is_term(candidate, self.protected):
                 continue
             best = self.best_span(candidate.text, unit)
-            if best:
-                choices.append((best[0], candidate, best[1], best[2]))
-        return without_conflicts(choices)
+            if best and vouched(whole, unit.tokens, best[1], self.evidence.fewest(candidate.text), best[2]):
+                repeated = candidate.text in self.protected or self.statistics.repeats(candidate.text)
+                choices.append((review_strength(candidate, best[0], repeated), candidate, best[1], best[2]))
+        return without_clipped(without_conflicts(choices), self.evidence.boundaries)
 
     def best_span(self, zh: str, unit: Unit) -> tuple[float, EnSpan, dict[str, float]] | None:
         """The English span of `unit` that best translates `zh`, if the evidence says any does."""
@@ -112,13 +146,16 @@ class Pairer:
             key for key in unit.en_keys if self.cooccurrence.shared(zh, key)
         }
         conjoined = is_conjoined(zh)
+        glossed_joined = self.evidence.glossed_joined(zh)
         best: tuple[float, EnSpan, dict[str, float]] | None = None
         for span in unit.spans:
-            if not may_render(unit.tokens, span, explained, wanted, conjoined):
+            if not may_render(unit.tokens, span, explained, wanted):
                 continue
             words = [keys for keys in unit.word_keys[span.first : span.last + 1] if keys]
             strength, evidence = self.evidence.score(zh, words, span.key)
-            if strength < MIN_UNIT_STRENGTH:
+            if strength < MIN_UNIT_STRENGTH or joins_uncovered(
+                unit.tokens, span, conjoined, glossed_joined, evidence
+            ):
                 continue
             if best is None or (strength, span.last - span.first) > (best[0], best[1].last - best[1].first):
                 best = (strength, span, evidence)

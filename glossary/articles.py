@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from glossary.errors import Problem
@@ -31,9 +32,15 @@ class Issue:
 
     def article_at(self, paragraph: int) -> str:
         """The id of the article a paragraph belongs to: the last whose Chinese front matter precedes it."""
+        positions, ids = self._starts
+        index = bisect.bisect_right(positions, paragraph) - 1
+        return ids[index] if index >= 0 else ""
+
+    @cached_property
+    def _starts(self) -> tuple[list[int], list[str]]:
+        """Where each article starts and its id, in order: computed once, not per paragraph asked about."""
         starts = sorted((record.zh.position, record.id) for record in self.records if record.zh)
-        index = bisect.bisect_right([start for start, _ in starts], paragraph) - 1
-        return starts[index][1] if index >= 0 else ""
+        return [start for start, _ in starts], [article for _, article in starts]
 
 
 def read_issues(paths: list[Path], progress: Progress | None = None) -> tuple[list[Issue], list[Problem]]:

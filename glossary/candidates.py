@@ -382,9 +382,20 @@ def en_spans(tokens: list[EnToken]) -> list[EnSpan]:
                     break
                 if token.pos == "DET" and tokens[last - 1].pos != "ADP":
                     break
-            if (token.pos in EN_END_POS and token.tag != "POS") or _mistagged_noun(token):
+            ends_on_noun = (token.pos in EN_END_POS and token.tag != "POS") or _mistagged_noun(token)
+            if ends_on_noun and not _cut_between(tokens, first, last):
                 spans.append(make_span(tokens, first, last))
     return spans
+
+
+def _cut_between(tokens: list[EnToken], first: int, last: int) -> bool:
+    """Does the span stop inside `between X and Y` (`South China Sea between China` + `and ASEAN`)?"""
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.pos == "CCONJ"
+        and any(token.text.lower() in ("between", "among") for token in tokens[first : last + 1])
+    )
 
 
 NOUN_SUFFIX_RE = re.compile(r"[a-z]{3}(tion|sion|ment|ism|ity|ness|ance|ence|ship|hood)s?$")
@@ -416,11 +427,21 @@ def english_key(text: str) -> str:
 
 
 def singular(word: str) -> str:
+    """The singular of an English noun by its ending: policies -> policy, patches -> patch, classes ->
+    class, boxes -> box, caches -> cache; status, analysis, series stay."""
+    if word in INVARIANT_PLURALS or len(word) <= 3 or not word.endswith("s"):
+        return word
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    sibilant = word.endswith(("sses", "shes", "xes", "zzes", "oaches", "eaches"))
+    if sibilant or (word.endswith("ches") and not word.endswith(("aches", "iches"))):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is")):
+        return word
+    return word[:-1]
+
+
+INVARIANT_PLURALS = frozenset({"series", "species", "means", "news", "physics", "economics", "politics"})
 
 
 def is_generic_english(key: str) -> bool:

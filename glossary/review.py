@@ -172,7 +172,9 @@ def merge_review(previous: Glossary, fresh: Glossary, known: list[KnownPair]) ->
 
     rows = with_conflicts([row for group in groups.values() for row in group], known)
     articles = [*fresh.articles, *earlier.articles]
-    merged = Glossary(rows, articles, fresh.run, ledger={key: DELETED for key in tombstones})
+    merged = Glossary(
+        rows, articles, fresh.run, ledger={key: DELETED for key in tombstones}, consistency=fresh.consistency
+    )
     merged.ledger = ledger_with_rows(merged)
     report.rows = len(rows)
     return merged, report

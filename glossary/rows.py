@@ -212,6 +212,7 @@ def describe_evidence(pair: TermPair) -> str:
         "gloss boundary": "author's gloss (boundary {:.2f})",
         "identical": "same string",
         "encoder": "sentence encoder {:.2f}",
+        "keyword list": "the article's English keywords",
     }
     parts = [names[name].format(value) for name, value in sorted(pair.evidence.items()) if name in names]
     sightings = len(pair.occurrences)

@@ -10,6 +10,7 @@ termlist format is TSV with the header zh, en, note, status (approved, alias, ca
 from __future__ import annotations
 
 import codecs
+import csv
 import re
 from collections.abc import Sequence
 from importlib.resources import as_file, files
@@ -99,7 +100,7 @@ def _sniff_format(path: Path) -> str:
     first_line = next(content_lines(decode_text(path, data)), None)
     if first_line is None or "\t" in first_line:  # only comment lines: an empty OmegaT glossary
         return "tsv"
-    if first_line.lstrip("\ufeff").startswith(memoq.ENTRY_COLUMNS[0] + ","):
+    if next(csv.reader([first_line]))[0] == memoq.ENTRY_COLUMNS[0]:
         return "memoq"
     if "," in first_line:
         return "csv"

@@ -41,6 +41,7 @@ from glossary.models import (
     TERM_TYPES,
     Glossary,
     GlossaryRow,
+    Inconsistency,
     RunInfo,
     SourceArticle,
 )
@@ -51,6 +52,7 @@ GLOSSARY_SHEET = "Glossary"
 SOURCES_SHEET = "Sources"
 SUMMARY_SHEET = "Summary"
 LEDGER_SHEET = "Ledger"
+CONSISTENCY_SHEET = "Consistency"
 # A second copy of the ledger, in the workbook's custom document properties, which a reviewer cannot
 # delete with a sheet and LibreOffice keeps on save: zlib-compressed JSON [[Chinese, English, status]...]
 # in base64.
@@ -124,6 +126,14 @@ SOURCES_COLUMNS = (
     Column("English authors", 28, wrap=True),
     Column("Sides", 9),
 )
+CONSISTENCY_COLUMNS = (
+    Column("Chinese", 14, wrap=True),
+    Column("Renderings", 34, wrap=True),
+    Column("Termlist approves", 22, wrap=True),
+    Column("Articles", 60, wrap=True),
+    Column("Example contexts", 70, wrap=True),
+)
+CONSISTENCY_MAX_LINES = 15  # every rendering of a term in view
 LEDGER_COLUMNS = (Column("Chinese", 20), Column("Extracted English", 30), Column("Status", 12))
 
 # Cells take named styles: one name lookup per cell, where setting an Alignment hashes it every time.
@@ -160,20 +170,38 @@ def column_letter(header: str) -> str:
 def write_workbook(path: Path, glossary: Glossary, before_replace: Callable[[], None] | None = None) -> None:
     """Write the review workbook; `path` is replaced only once the whole file is written and
     `before_replace` (a last check, which may raise) has passed."""
+
+    def sheets(workbook: Workbook) -> None:
+        _write_glossary_sheet(workbook.create_sheet(GLOSSARY_SHEET), glossary.rows)
+        _write_sources_sheet(workbook.create_sheet(SOURCES_SHEET), glossary.articles)
+        _write_summary_sheet(workbook.create_sheet(SUMMARY_SHEET), glossary)
+        _write_consistency_sheet(workbook.create_sheet(CONSISTENCY_SHEET), glossary.consistency)
+        ledger = ledger_with_rows(glossary)
+        _write_ledger_sheet(workbook.create_sheet(LEDGER_SHEET), ledger)
+        workbook.custom_doc_props.append(StringProperty(name=LEDGER_PROPERTY, value=encode_ledger(ledger)))
+
+    _save(path, sheets, before_replace)
+
+
+def write_consistency_workbook(path: Path, inconsistencies: list[Inconsistency]) -> None:
+    """A workbook with the Consistency sheet alone (`glossary consistency -o`)."""
+    _save(
+        path,
+        lambda workbook: _write_consistency_sheet(workbook.create_sheet(CONSISTENCY_SHEET), inconsistencies),
+    )
+
+
+def _save(
+    path: Path, sheets: Callable[[Workbook], None], before_replace: Callable[[], None] | None = None
+) -> None:
+    """A write-only workbook filled by `sheets`, saved to `path` only once it is whole."""
     with atomic_output(Path(path), before_replace) as temporary, scratch_folder_beside(temporary):
         workbook = Workbook(write_only=True)
         try:
             workbook.properties.creator = "glossary"
             for style in _named_styles():
                 workbook.add_named_style(style)
-            _write_glossary_sheet(workbook.create_sheet(GLOSSARY_SHEET), glossary.rows)
-            _write_sources_sheet(workbook.create_sheet(SOURCES_SHEET), glossary.articles)
-            _write_summary_sheet(workbook.create_sheet(SUMMARY_SHEET), glossary)
-            ledger = ledger_with_rows(glossary)
-            _write_ledger_sheet(workbook.create_sheet(LEDGER_SHEET), ledger)
-            workbook.custom_doc_props.append(
-                StringProperty(name=LEDGER_PROPERTY, value=encode_ledger(ledger))
-            )
+            sheets(workbook)
             # Zipped in memory: a failing disk then fails our own write below with one clear error,
             # not openpyxl's half-closed zip file raising again when it is garbage-collected.
             buffer = io.BytesIO()
@@ -242,8 +270,10 @@ def _line_count(text: str, width: float) -> int:
     return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
 
 
-def _row_height(columns: Sequence[Column], values: Sequence[CellValue]) -> float | None:
-    """Points to show a row's wrapped text, up to MAX_LINES lines; None for one line.
+def _row_height(
+    columns: Sequence[Column], values: Sequence[CellValue], max_lines: int = MAX_LINES
+) -> float | None:
+    """Points to show a row's wrapped text, up to `max_lines` lines; None for one line.
 
     Set explicitly because neither Excel nor LibreOffice fits row heights to wrapped text on opening."""
     lines = max(
@@ -254,7 +284,7 @@ def _row_height(columns: Sequence[Column], values: Sequence[CellValue]) -> float
         ),
         default=1,
     )
-    return min(lines, MAX_LINES) * LINE_HEIGHT + 2 if lines > 1 else None
+    return min(lines, max_lines) * LINE_HEIGHT + 2 if lines > 1 else None
 
 
 def marked_cell(sheet: _WorkbookChild, value: Marked, style: str) -> WriteOnlyCell:
@@ -269,9 +299,13 @@ def marked_cell(sheet: _WorkbookChild, value: Marked, style: str) -> WriteOnlyCe
 
 
 def _append_row(
-    sheet: _WorkbookChild, row_number: int, columns: Sequence[Column], values: Sequence[CellValue]
+    sheet: _WorkbookChild,
+    row_number: int,
+    columns: Sequence[Column],
+    values: Sequence[CellValue],
+    max_lines: int = MAX_LINES,
 ) -> None:
-    height = _row_height(columns, values)
+    height = _row_height(columns, values, max_lines)
     if height is not None:
         sheet.row_dimensions[row_number].height = height
     cells = []
@@ -418,7 +452,11 @@ def _add_review_aids(sheet: _WorkbookChild, last_column: str, last_row: int) -> 
 
 
 def _write_table(
-    sheet: _WorkbookChild, columns: Sequence[Column], rows: Sequence[Sequence[str]], freeze: str = "A2"
+    sheet: _WorkbookChild,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[CellValue]],
+    freeze: str = "A2",
+    max_lines: int = MAX_LINES,
 ) -> None:
     last_column = get_column_letter(len(columns))
     _set_widths(sheet, columns)
@@ -427,7 +465,7 @@ def _write_table(
     sheet.auto_filter.ref = f"A1:{last_column}{len(rows) + 1}"
     _append_header(sheet, (column.header for column in columns))
     for row_number, values in enumerate(rows, 2):
-        _append_row(sheet, row_number, columns, values)
+        _append_row(sheet, row_number, columns, values, max_lines)
 
 
 def _write_sources_sheet(sheet: _WorkbookChild, articles: list[SourceArticle]) -> None:
@@ -437,6 +475,25 @@ def _write_sources_sheet(sheet: _WorkbookChild, articles: list[SourceArticle]) -
     ]
     _set_print_layout(sheet, get_column_letter(len(SOURCES_COLUMNS)), len(rows) + 1)
     _write_table(sheet, SOURCES_COLUMNS, rows, freeze="B2")
+
+
+def _write_consistency_sheet(sheet: _WorkbookChild, inconsistencies: list[Inconsistency]) -> None:
+    """One row per Chinese term the inputs render in more than one way, a line per rendering in each cell."""
+    rows = [
+        (
+            item.chinese,
+            "\n".join(
+                f"{r.english}: {r.count}" + (f" ({r.termlist} in termlist)" if r.termlist else "")
+                for r in item.renderings
+            ),
+            "\n".join(item.approved),
+            "\n".join(f"{r.english}: {'; '.join(r.articles)}" for r in item.renderings),
+            "\n".join(f"{r.english}: {r.english_context or r.chinese_context}" for r in item.renderings),
+        )
+        for item in inconsistencies
+    ]
+    _set_print_layout(sheet, get_column_letter(len(CONSISTENCY_COLUMNS)), len(rows) + 1)
+    _write_table(sheet, CONSISTENCY_COLUMNS, rows, freeze="B2", max_lines=CONSISTENCY_MAX_LINES)
 
 
 def _write_ledger_sheet(sheet: _WorkbookChild, ledger: dict[tuple[str, str], str]) -> None:
@@ -450,8 +507,9 @@ CREATED, VERSION, SECONDS, INPUT, TERMLIST = "Created", "Tool version", "Seconds
 SUMMARY_TITLE = "Glossary workbook"
 
 
-def first_steps(rows: Sequence[GlossaryRow]) -> list[tuple[str, int | None, str]]:
-    """The Summary's guidance for the reviewer: (what, how many rows, what to do about them)."""
+def first_steps(glossary: Glossary) -> list[tuple[str, int | None, str]]:
+    """The Summary's guidance for the reviewer: (what, how many, what to do about them)."""
+    rows = glossary.rows
     to_review = [row for row in rows if row.status == "candidate"]
     flagged = [row for row in rows if row.check and row.status != "rejected"]
     low = [row for row in to_review if row.confidence < 0.5]
@@ -472,6 +530,11 @@ def first_steps(rows: Sequence[GlossaryRow]) -> list[tuple[str, int | None, str]
             "Below 0.5",
             len(low),
             "candidates with Confidence below 0.5, last: often general words or fragments",
+        ),
+        (
+            "Rendered several ways",
+            len(glossary.consistency),
+            "terms the articles render in more than one way: the Consistency sheet says who writes what",
         ),
         (
             "Article order",
@@ -513,7 +576,7 @@ def _write_summary_sheet(sheet: _WorkbookChild, glossary: Glossary) -> None:
         [label("What to do first", 12)],
         *(
             [label(name), number(count), text_cell(sheet, advice)]
-            for name, count, advice in first_steps(rows)
+            for name, count, advice in first_steps(glossary)
         ),
         [],
         [label("How the run was made", 12)],

@@ -17,6 +17,7 @@ COMMANDS = {
     "export": "glossary.cli.export:export_cli",
     "import": "glossary.cli.import_:import_cli",
     "align": "glossary.cli.align:align_cli",
+    "consistency": "glossary.cli.consistency:consistency_cli",
 }
 
 

@@ -54,6 +54,7 @@ def extract(
     Raises GlossaryError when nothing usable was found, or `output` is an input of the run or open in
     a spreadsheet program (unless `ignore_lock`); and then writes nothing.
     """
+    from glossary.consistency import find_inconsistencies
     from glossary.extraction import extract_pairs
     from glossary.review import save_glossary
     from glossary.rows import build_glossary
@@ -77,6 +78,7 @@ def extract(
     glossary = build_glossary(
         extraction.pairs, records, extraction.frequencies, paths, termlists, time.perf_counter() - started
     )
+    glossary.consistency = find_inconsistencies(extraction.pairs, records, known)
     if not glossary.rows:
         where = ", ".join(str(path) for path in paths)
         raise GlossaryError(where, f"{len(records)} article(s) but no term pairs found; nothing written")

@@ -382,9 +382,20 @@ def en_spans(tokens: list[EnToken]) -> list[EnSpan]:
                     break
                 if token.pos == "DET" and tokens[last - 1].pos != "ADP":
                     break
-            if (token.pos in EN_END_POS and token.tag != "POS") or _mistagged_noun(token):
+            ends_on_noun = (token.pos in EN_END_POS and token.tag != "POS") or _mistagged_noun(token)
+            if ends_on_noun and not _cut_between(tokens, first, last):
                 spans.append(make_span(tokens, first, last))
     return spans
+
+
+def _cut_between(tokens: list[EnToken], first: int, last: int) -> bool:
+    """Does the span stop inside `between X and Y` (`South China Sea between China` + `and ASEAN`)?"""
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.pos == "CCONJ"
+        and any(token.text.lower() in ("between", "among") for token in tokens[first : last + 1])
+    )
 
 
 NOUN_SUFFIX_RE = re.compile(r"[a-z]{3}(tion|sion|ment|ism|ity|ness|ance|ence|ship|hood)s?$")

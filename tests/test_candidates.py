@@ -91,3 +91,15 @@ def test_english_spans_take_prepositional_terms(english: EnglishAnalyzer) -> Non
 )
 def test_english_key(text: str, key: str) -> None:
     assert english_key(text) == key
+
+
+def test_english_spans_do_not_stop_inside_between_x_and_y(english: EnglishAnalyzer) -> None:
+    tokens = english.tokens("Crisis management in the South China Sea between China and ASEAN countries.")
+    surfaces = {span.surface for span in en_spans(tokens)}
+    assert "Crisis management in the South China Sea" in surfaces
+    assert "South China Sea between China" not in surfaces
+
+
+def test_nouns_the_tagger_took_for_adjectives_end_spans(english: EnglishAnalyzer) -> None:
+    tokens = english.tokens("It resisted the anti-globalization trend in recent years.")
+    assert "anti-globalization" in {span.surface for span in en_spans(tokens)}

@@ -13,15 +13,20 @@ from glossary.pairing.statistics import PairingStatistics
 Choice = tuple[float, ZhCandidate, EnSpan, dict[str, float]]  # strength, candidate, span, evidence
 
 
-def is_term(candidate: ZhCandidate, protected: set[str], statistics: PairingStatistics) -> bool:
+def is_term(candidate: ZhCandidate, protected: set[str]) -> bool:
     """May this Chinese candidate be a term (before any English is looked at)?"""
     if candidate.text in protected:
         return True
-    if candidate.single_generic:
+    return not candidate.single_generic and bool(re.search("[\u4e00-\u9fff]{2}", candidate.text))
+
+
+def needs_whole_evidence(candidate: ZhCandidate, protected: set[str], statistics: PairingStatistics) -> bool:
+    """Must the evidence cover this candidate whole before it pairs? So when only the evidence vouches
+    for it, and when it is a long string the run never repeats (more often a phrase than a term:
+    网络空间安全困境 is one, 中国优秀传统文化 is not)."""
+    if candidate.text in protected:
         return False
-    if not statistics.repeats(candidate.text):
-        return False  # a long string the run never repeats is a phrase, not a term
-    return bool(re.search("[\u4e00-\u9fff]{2}", candidate.text))
+    return candidate.needs_evidence or not statistics.repeats(candidate.text)
 
 
 def is_conjoined(zh: str) -> bool:
@@ -53,14 +58,13 @@ def joins_uncovered(
     return not (glossed_joined and once and evidence.get("dictionary", 0.0) >= FULL_COVERAGE)
 
 
-def vouched(
-    candidate: ZhCandidate, tokens: list[EnToken], span: EnSpan, words: int, evidence: dict[str, float]
-) -> bool:
+def vouched(whole: bool, tokens: list[EnToken], span: EnSpan, words: int, evidence: dict[str, float]) -> bool:
     """A candidate that only the part-of-speech rules refused stands when the evidence covers it whole,
     word for word (`words` dictionary words, no more than the span's content words: not 新倡议新 for
     `new initiative`), and the English is a name, not a verb phrase or a quantity (`promoting world
-    peace` for 推动世界和平, `many Latin American countries` for 许多拉美国家)."""
-    if not candidate.needs_evidence:
+    peace` for 推动世界和平, `many Latin American countries` for 许多拉美国家). `whole`: whether the
+    candidate needs such evidence (needs_whole_evidence)."""
+    if not whole:
         return True
     english = tokens[span.first : span.last + 1]
     return (
@@ -74,16 +78,13 @@ def vouched(
 EN_QUANTIFIERS = frozenset(
     "many most much several various numerous some few other own all each every series".split()
 )
-JOINED_CEILING = 0.45  # 对话与交流, 竞争和对抗: right, but as often two terms as one: below the trusted band
+REVIEW_CEILING = 0.45  # below the trusted band: rows a reviewer decides
 
 
-def joined_strength(candidate: ZhCandidate, strength: float) -> float:
-    """A span that joins two things (与/和/及/、) is kept for review, not trusted."""
-    return (
-        min(strength, JOINED_CEILING)
-        if candidate.needs_evidence and is_conjoined(candidate.text)
-        else strength
-    )
+def review_strength(candidate: ZhCandidate, strength: float, repeated: bool) -> float:
+    """A span that joins two things (与/和/及/、: 对话与交流, 竞争和对抗, as often two terms as one) or a
+    long string seen once is kept for review, not trusted."""
+    return strength if repeated and not is_conjoined(candidate.text) else min(strength, REVIEW_CEILING)
 
 
 def _content_edges(tokens: list[EnToken], span: EnSpan) -> tuple[int, int] | None:

@@ -22,9 +22,10 @@ from glossary.pairing.filters import (
     Choice,
     is_conjoined,
     is_term,
-    joined_strength,
     joins_uncovered,
     may_render,
+    needs_whole_evidence,
+    review_strength,
     vouched,
     without_clipped,
     without_conflicts,
@@ -99,14 +100,15 @@ class Pairer:
         keys = {candidate.text for _, pairs in chosen for _, candidate, _, _ in pairs}
         counts = self.text_frequency_of(keys)
         # Termhood by tiers: accepted candidates are discounted only by longer accepted ones, candidates
-        # the evidence vouches for also by those, and joined ones (目标分散与战略失衡) by everything; so a
-        # phrase around a term (美国战略收缩风险) or a coordination of terms does not hide the term.
-        vouched = {
-            candidate for _, pairs in chosen for _, candidate, _, _ in pairs if candidate.needs_evidence
+        # that needed the evidence whole also by those, and joined ones (目标分散与战略失衡) by everything;
+        # so a phrase around a term (美国战略收缩风险) or a coordination of terms does not hide the term.
+        chosen_candidates = {candidate for _, pairs in chosen for _, candidate, _, _ in pairs}
+        whole = {
+            c.text for c in chosen_candidates if needs_whole_evidence(c, self.protected, self.statistics)
         }
-        joined = {candidate.text for candidate in vouched if is_conjoined(candidate.text)}
+        joined = {text for text in whole if is_conjoined(text)}
         termhood: dict[str, float] = {}
-        for tier in (keys, keys - joined, keys - {candidate.text for candidate in vouched}):
+        for tier in (keys, keys - joined, keys - whole):
             termhood.update(c_values(Counter({key: counts.get(key, 0) for key in tier})))
         observations: list[Observation] = []
         for unit, pairs in chosen:
@@ -125,15 +127,15 @@ class Pairer:
         """Each candidate's best English span, then the strongest pairs whose two sides do not overlap."""
         choices: list[Choice] = []
         for candidate in unit.candidates:
-            if candidate.needs_evidence and not self.evidence.covers(candidate.text, unit.key_union):
+            whole = needs_whole_evidence(candidate, self.protected, self.statistics)
+            if whole and not self.evidence.covers(candidate.text, unit.key_union):
                 continue
-            if not is_term(candidate, self.protected, self.statistics):
+            if not is_term(candidate, self.protected):
                 continue
             best = self.best_span(candidate.text, unit)
-            if best and vouched(
-                candidate, unit.tokens, best[1], self.evidence.fewest(candidate.text), best[2]
-            ):
-                choices.append((joined_strength(candidate, best[0]), candidate, best[1], best[2]))
+            if best and vouched(whole, unit.tokens, best[1], self.evidence.fewest(candidate.text), best[2]):
+                repeated = candidate.text in self.protected or self.statistics.repeats(candidate.text)
+                choices.append((review_strength(candidate, best[0], repeated), candidate, best[1], best[2]))
         return without_clipped(without_conflicts(choices), self.evidence.boundaries)
 
     def best_span(self, zh: str, unit: Unit) -> tuple[float, EnSpan, dict[str, float]] | None:

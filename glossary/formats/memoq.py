@@ -62,7 +62,9 @@ def write(path: Path, entries: list[Entry], options: ExportOptions) -> None:
 
 def read(path: Path) -> Reading:
     text = decode_text(path, read_bytes(path))
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    # memoQ writes commas by default, semicolons from its server API, tabs when asked.
+    delimiter = next((char for char in ",;\t" if char in text.split("\n", 1)[0]), ",")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     header = rows[0] if rows else []
     chinese = next((name for name in header if name.startswith("Chinese") and not name.endswith("_Def")), "")
     english = next((name for name in header if name.startswith("English") and not name.endswith("_Def")), "")

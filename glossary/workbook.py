@@ -410,8 +410,10 @@ def _add_review_aids(sheet: _WorkbookChild, last_column: str, last_row: int) -> 
         formula1='"' + ",".join(STATUSES) + '"',
         allow_blank=True,
         showErrorMessage=True,
+        # A warning, not a stop: words like ok, x, 通过 or 否 are read as meant (glossary/status.py).
+        errorStyle="warning",
         errorTitle="Status",
-        error="Choose candidate, approved or rejected.",
+        error="Choose candidate, approved or rejected; ok, x, 通过, 否 and the like are read as meant.",
     )
     validation.add(status_range)
     sheet.data_validations.append(validation)

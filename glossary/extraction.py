@@ -91,7 +91,7 @@ def extract_pairs(
         prepared = {id(unit.aligned): unit for unit in pairer.units}
         for record in matched:
             assert record.zh and record.en
-            if record.zh.keywords:
+            if record.zh.keywords or record.en.keywords:
                 article_units = [prepared[id(unit)] for unit in units_by_article[record.id]]
                 observations.extend(
                     pairer.keyword_observations(

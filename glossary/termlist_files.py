@@ -25,6 +25,8 @@ from glossary.models import KnownPair
 TERMLIST_HEADER = ("zh", "en", "note", "status")
 # An XML declaration, comment, DOCTYPE or start tag; a CSV cell such as "<5%" is not one.
 _XML_START = re.compile(r"<(\?xml|!--|!DOCTYPE|[A-Za-z_][\w.:-]*[\s/>])")
+# memoQ's term base CSV, with any of the delimiters memoQ writes.
+_MEMOQ_HEADER = re.compile(f'"?{memoq.ENTRY_COLUMNS[0]}"?[,;\t]')
 
 
 def read_termlist(path: Path) -> Reading:
@@ -99,7 +101,7 @@ def _sniff_format(path: Path) -> str:
     first_line = next(content_lines(decode_text(path, data)), None)
     if first_line is None or "\t" in first_line:  # only comment lines: an empty OmegaT glossary
         return "tsv"
-    if first_line.lstrip("\ufeff").startswith(memoq.ENTRY_COLUMNS[0] + ","):
+    if _MEMOQ_HEADER.match(first_line):
         return "memoq"
     if "," in first_line:
         return "csv"

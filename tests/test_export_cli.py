@@ -153,3 +153,19 @@ def test_deepl_has_nothing_to_take_from_rejected_rows_only(tmp_path: Path) -> No
     assert result.exit_code == 2
     assert "nothing to export: no approved row has both Chinese and English" in result.stderr
     assert not output.exists()
+
+
+def test_language_tags_and_exact_cells_are_options(tmp_path: Path) -> None:
+    book = workbook(tmp_path, [*REVIEWED, row("浮动区间", "+/-2% band", status="approved")])
+    tbx = tmp_path / "glossary.tbx"
+    result = export(book, "--format", "tbx", "-o", tbx, "--zh-lang", "zh-TW", "--en-lang", "en-US")
+    assert result.exit_code == 0, result.output
+    assert 'xml:lang="zh-TW"' in tbx.read_text(encoding="utf-8")
+    assert (tmp_path / "TBXBasic-zh-TW-en-US.xcs").is_file()
+    deepl = tmp_path / "deepl.csv"
+    assert export(book, "--format", "deepl", "-o", deepl).exit_code == 0
+    assert "浮动区间,'+/-2% band" in deepl.read_text(encoding="utf-8")
+    assert export(book, "--format", "deepl", "-o", deepl, "--exact-cells", "--overwrite").exit_code == 0
+    assert "浮动区间,+/-2% band" in deepl.read_text(encoding="utf-8")
+    result = export(book, "--format", "tbx", "-o", tbx, "--zh-lang", "chinese", "--overwrite")
+    assert result.exit_code == 2 and "'chinese' is not a language tag for 'zh'" in result.stderr

@@ -21,6 +21,7 @@ from test_review import Reviewer, second_run
 from test_workbook import sample_glossary
 
 import glossary.review
+import glossary.workbook
 from glossary.cli import main
 from glossary.errors import GlossaryError
 from glossary.files import TEMPORARY_PREFIX, lock_owner, write_verified_copy
@@ -136,6 +137,42 @@ def test_commands_on_a_full_disk_say_one_line_and_no_exception_after_it(tmp_path
         assert process.returncode == 2
         one_error_line(stderr, "g.tsv", "No space left on device")
         assert sorted(path.name for path in disk.iterdir()) == ["filler"]
+
+
+def test_a_new_workbook_on_a_full_disk_is_one_line_and_no_exception_after_it(tmp_path: Path) -> None:
+    with tiny_disk(64) as disk:
+        fill(disk, leave=4096)
+        process = run_python(
+            f"""
+            from test_workbook import sample_glossary
+            from glossary.cli.common import report_errors
+            from glossary.review import save_glossary
+
+            report_errors(save_glossary)({str(disk / "glossary.xlsx")!r}, sample_glossary(), [])
+            """
+        )
+        _, stderr = process.communicate(timeout=60)
+        assert process.returncode == 2
+        one_error_line(stderr, "glossary.xlsx", "No space left on device")
+        assert sorted(path.name for path in disk.iterdir()) == ["filler"]
+
+
+def test_openpyxl_keeps_its_temporary_files_beside_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    write_ledger = glossary.workbook._write_ledger_sheet
+
+    def noting_the_temp_folder(*arguments: object) -> None:
+        seen.append(tempfile.gettempdir())
+        write_ledger(*arguments)
+
+    monkeypatch.setattr(glossary.workbook, "_write_ledger_sheet", noting_the_temp_folder)
+    save_glossary(tmp_path / "glossary.xlsx", sample_glossary(), [])
+    [folder] = seen
+    assert Path(folder).parent == tmp_path and Path(folder).name.startswith(TEMPORARY_PREFIX)
+    assert tempfile.gettempdir() != folder  # restored after the write
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["glossary.xlsx"]
 
 
 # ---------------------------------------------------------------- folders the user may not write

@@ -223,7 +223,7 @@ def test_csv_has_a_header_a_byte_order_mark_and_rfc_4180_quoting(tmp_path: Path)
     output = tmp_path / "glossary.csv"
     FORMATS["csv"].write(output, build_entries(ROWS), ExportOptions())
     data = output.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbfzh,en,status,type,note,zh_context,en_context\r\n")
+    assert data.startswith(b'\xef\xbb\xbf"zh","en","status","type","note","zh_context","en_context"\r\n')
     text = data.decode("utf-8-sig")
     assert '"""one country, two systems"""' in text
     records = list(csv.DictReader(text.splitlines(keepends=True)))
@@ -236,21 +236,23 @@ def test_csv_has_a_header_a_byte_order_mark_and_rfc_4180_quoting(tmp_path: Path)
     assert by_english["research & development (R&D)"]["status"] == "candidate"
 
 
-def test_a_csv_sniffer_finds_the_comma_despite_ellipses_in_contexts(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["csv", "memoq"])
+def test_a_csv_sniffer_finds_the_comma_despite_the_punctuation_of_contexts(tmp_path: Path, name: str) -> None:
+    # Contexts are sentence excerpts: ellipses, full stops and commas on every line.
     rows = [
         row(
             f"术语{number}",
             f"term {number}",
-            chinese_context=f"…上下文{number}…",
-            english_context=f"…ctx {number}…",
+            chinese_context=f"…上下文，第{number}句。…",
+            english_context=f"...the context, sentence {number}. It goes on... and on.",
         )
-        for number in range(20)
+        for number in range(60)
     ]
-    output = tmp_path / "glossary.csv"
-    FORMATS["csv"].write(output, build_entries(rows), ExportOptions())
+    output = tmp_path / f"glossary.{name}"
+    FORMATS[name].write(output, build_entries(rows), ExportOptions())
     text = output.read_text(encoding="utf-8-sig")
-    assert "…" not in text
-    assert csv.Sniffer().sniff(text[:4096]).delimiter == ","
+    for size in (1024, 4096, 8192, len(text)):
+        assert csv.Sniffer().sniff(text[:size]).delimiter == ","
 
 
 # ---------------------------------------------------------------- formula injection

@@ -201,3 +201,15 @@ def test_spans_the_tagger_refuses_are_terms_when_the_evidence_covers_them(analyz
     assert pairs["中美博弈"] == "China-US competition"  # across jieba's words, with a curated sense
     assert pairs["管控分歧"] == "management of dispute"
     assert "推动世界和平" not in pairs  # a verb phrase stays one: `promote world peace`
+
+
+def test_english_keywords_without_chinese_ones_find_their_terms_in_the_abstract(analyzers) -> None:
+    pairer = make_pairer(analyzers)
+    found = pairer.keyword_observations(
+        "A1", [], ["Global Security Initiative", "Bloc Confrontation", "Supply Logic"], pairer.units
+    )
+    assert {(o.zh, o.en) for o in found} == {
+        ("全球安全倡议", "Global Security Initiative"),
+        ("集团对抗", "bloc confrontation"),
+    }  # nothing in the abstract renders `supply logic`: no pair
+    assert all(o.source == "keywords" and "keyword list" in o.evidence for o in found)

@@ -19,7 +19,7 @@ from glossary.files import write_text_atomic
 from glossary.formats.concepts import read_concept_rows
 from glossary.formats.entries import Entry, Reading, read_status_note, status_note
 from glossary.formats.options import ExportOptions
-from glossary.formats.table import csv_text, decode_text, read_bytes, table_cells
+from glossary.formats.table import csv_text, decode_text, delimited_context, read_bytes, table_cells
 
 ENTRY_COLUMNS = ("Entry_ID", "Entry_Subject", "Entry_Domain", "Entry_Note")
 FORBIDDEN = "Forbidden"
@@ -52,17 +52,19 @@ def write(path: Path, entries: list[Entry], options: ExportOptions) -> None:
     rows = [header]
     for entry in entries:
         note = "\n".join(status_note(rendering) for rendering in entry.renderings)
-        row = [entry.id, "", "", note, "", entry.chinese, "", entry.chinese_context, ""]
+        row = [entry.id, "", "", note, "", entry.chinese, "", delimited_context(entry.chinese_context), ""]
         for rendering in entry.renderings:
             term_info = FORBIDDEN if rendering.standing == "deprecated" else ""
-            row += [rendering.english, term_info, rendering.english_context]
+            row += [rendering.english, term_info, delimited_context(rendering.english_context)]
         rows.append(row)
-    write_text_atomic(path, "\ufeff" + csv_text(table_cells(rows, options)))
+    write_text_atomic(path, "\ufeff" + csv_text(table_cells(rows, options), quote_all=True))
 
 
 def read(path: Path) -> Reading:
     text = decode_text(path, read_bytes(path))
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    # memoQ writes commas by default, semicolons from its server API, tabs when asked.
+    delimiter = next((char for char in ",;\t" if char in text.split("\n", 1)[0]), ",")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     header = rows[0] if rows else []
     chinese = next((name for name in header if name.startswith("Chinese") and not name.endswith("_Def")), "")
     english = next((name for name in header if name.startswith("English") and not name.endswith("_Def")), "")

@@ -13,12 +13,12 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from glossary.chinese import HAN, simplify
-from glossary.lexicon import GLOSS_STOPWORDS, stem
+from glossary.lexicon import GLOSS_STOPWORDS, ZH_FUNCTION_WORDS, stem
 
 MAX_ZH_TOKENS = 5
 MAX_ZH_CHARS = 16
@@ -84,6 +84,9 @@ class ZhCandidate:
     end: int
     tokens: int
     single_generic: bool  # general language (中国, 发展), or a collocation of it (复杂问题)
+    # vetoed by a part-of-speech or clause rule only (冷战 tagged v, 多边 r, 点 m, 对话与交流): a term only
+    # when the bilingual evidence covers the whole span
+    needs_evidence: bool = False
 
 
 class ChineseAnalyzer:
@@ -173,6 +176,8 @@ class ChineseAnalyzer:
                         last == first + 1 and _generic_collocation(clause[first], clause[last])
                     )
                     found[(start, end)] = ZhCandidate(span, start, end, last - first + 1, generic)
+        for start, end, size, generic in _evidence_only_spans(tokens, key, self._generic):
+            found.setdefault((start, end), ZhCandidate(key[start:end], start, end, size, generic, True))
         for match in QUOTED_RE.finditer(key):
             if re.search("[与和及]", match[1]):
                 continue  # “多极化与大西洋关系” quotes a pairing of terms, not a term
@@ -188,6 +193,51 @@ class ChineseAnalyzer:
         return list(found.values())
 
 
+def _evidence_only_spans(
+    tokens: list[ZhToken], key: str, generic: Callable[[ZhToken], bool]
+) -> Iterator[tuple[int, int, int, bool]]:
+    """(start, end, tokens, generic) of the spans the part-of-speech and clause rules refuse but that may
+    still be terms: any tag at the edges but particles, prepositions, conjunctions and punctuation, and
+    与/和/及/、 or a verb inside (长治久安, 零和博弈, 战略稳定, 对话与交流)."""
+    for part in _clauses(tokens, JOINING_WORDS):
+        for first in range(len(part)):
+            opening = part[first]
+            if (_hard_edge(opening) and opening.tag != "f") or opening.word in ZH_EVALUATIVE_STARTS:
+                continue  # a localiser may open a term: 中美博弈
+            if opening.tag == "m" and re.match(r"[第0-9一两几]", opening.word):
+                continue  # 第二次执政 is a phrase of counting
+            for last in range(first, min(first + MAX_ZH_TOKENS + 2, len(part))):
+                if last - 1 > first and _inner_function_word(part[last - 1]):
+                    break  # 这种行为, 霸权国在国际: a function word inside makes a phrase
+                closing = part[last]
+                if _hard_edge(closing) or closing.word[-1] in ZH_BREAK_WORDS:
+                    continue
+                if len(closing.word) == 1 and (closing.tag in ZH_END_TAGS_NOT or closing.tag[:1] in "vd"):
+                    continue  # 倡议新, 联合准: a one-character adjective, verb or adverb does not end a term
+                start, end = part[first].start, part[last].start + len(part[last].word)
+                span = key[start:end]
+                if end - start < 2 or end - start > MAX_ZH_CHARS or not re.search(f"[{HAN}]", span):
+                    continue
+                single = last == first and generic(part[first])
+                pair = last == first + 1 and _generic_collocation(part[first], part[last])
+                yield start, end, last - first + 1, single or pair
+
+
+JOINING_WORDS = frozenset("与 和 及 、".split())  # may join the parts of a term: 对话与交流, 零和博弈
+HARD_EDGE_TAGS = frozenset("uj ul uz ug uv ud u p c x w y e o".split())
+
+
+def _hard_edge(token: ZhToken) -> bool:
+    """No term begins or ends on a particle, preposition, conjunction, punctuation or function word."""
+    return token.tag in HARD_EDGE_TAGS or _inner_function_word(token) or token.word in JOINING_WORDS
+
+
+def _inner_function_word(token: ZhToken) -> bool:
+    return (
+        token.word not in JOINING_WORDS and (token.word in ZH_BREAK_WORDS or token.word in ZH_FUNCTION_WORDS)
+    ) or not token.word.strip()
+
+
 def _generic_collocation(modifier: ZhToken, head: ZhToken) -> bool:
     """An adjective, adverb or place word before a general head is a collocation, not a term:
     复杂问题, 严峻挑战, 国内层面, 充分运用."""
@@ -197,10 +247,13 @@ def _generic_collocation(modifier: ZhToken, head: ZhToken) -> bool:
 COLLOCATION_MODIFIER_TAGS = frozenset("a ad an d b s f t vd".split())
 
 
-def _clauses(tokens: list[ZhToken]) -> list[list[ZhToken]]:
+def _clauses(tokens: list[ZhToken], joining: frozenset[str] = frozenset()) -> list[list[ZhToken]]:
+    """Runs of tokens between punctuation and break words (except the `joining` ones)."""
     clauses: list[list[ZhToken]] = [[]]
     for token in tokens:
-        if CLAUSE_SPLIT_RE.fullmatch(token.word) or token.word in ZH_BREAK_WORDS:
+        if token.word in joining:
+            clauses[-1].append(token)
+        elif CLAUSE_SPLIT_RE.fullmatch(token.word) or token.word in ZH_BREAK_WORDS:
             clauses.append([])
         else:
             clauses[-1].append(token)
@@ -251,7 +304,13 @@ class EnToken:
 
     @property
     def is_content(self) -> bool:
-        return self.pos in EN_START_POS | EN_END_POS | {"VERB"} and self.text.lower() not in GLOSS_STOPWORDS
+        """A word that carries meaning: a modifier, noun or verb with a letter or digit in it (the tagger
+        sometimes calls the hyphen of `anti-globalization` an adjective)."""
+        return (
+            self.pos in EN_START_POS | EN_END_POS | {"VERB"}
+            and self.text.lower() not in GLOSS_STOPWORDS
+            and any(char.isalnum() for char in self.text)
+        )
 
 
 @dataclass(frozen=True)
@@ -314,12 +373,13 @@ def en_spans(tokens: list[EnToken]) -> list[EnSpan]:
     spans: list[EnSpan] = []
     for first, opening in enumerate(tokens):
         participle = opening.tag in ("VBN", "VBG")
-        if opening.pos not in EN_START_POS and not participle:
+        mistagged = _mistagged_noun(opening, tokens[first - 1] if first else None)
+        if opening.pos not in EN_START_POS and not participle and not mistagged:
             continue
         if participle and (first + 1 >= len(tokens) or tokens[first + 1].pos not in EN_START_POS):
             continue
-        if opening.text.lower() in GLOSS_STOPWORDS:
-            continue
+        if opening.text.lower() in GLOSS_STOPWORDS or not any(char.isalnum() for char in opening.text):
+            continue  # nor on the hyphen of `anti-globalization`, tagged an adjective at times
         prepositions = 0
         for last in range(first, min(first + MAX_EN_TOKENS, len(tokens))):
             token = tokens[last]
@@ -342,9 +402,36 @@ def en_spans(tokens: list[EnToken]) -> list[EnSpan]:
                     break
                 if token.pos == "DET" and tokens[last - 1].pos != "ADP":
                     break
-            if token.pos in EN_END_POS and token.tag != "POS":
+            previous = tokens[last - 1] if last else None
+            ends_on_noun = (token.pos in EN_END_POS and token.tag != "POS") or _mistagged_noun(
+                token, previous
+            )
+            if ends_on_noun and not _cut_between(tokens, first, last):
                 spans.append(make_span(tokens, first, last))
     return spans
+
+
+def _cut_between(tokens: list[EnToken], first: int, last: int) -> bool:
+    """Does the span stop inside `between X and Y` (`South China Sea between China` + `and ASEAN`)?"""
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.pos == "CCONJ"
+        and any(token.text.lower() in ("between", "among") for token in tokens[first : last + 1])
+    )
+
+
+NOUN_SUFFIX_RE = re.compile(r"[a-z]{3}(tion|sion|ment|ism|ity|ness|ance|ence|ship|hood)s?$")
+
+
+def _mistagged_noun(token: EnToken, previous: EnToken | None = None) -> bool:
+    """A word the tagger took for an adjective or verb that only a noun can be: `anti-globalization`
+    trend (`globalization` tagged JJ), a base-form verb right after an article or an opening quote
+    (the “guardrail” management)."""
+    if token.pos not in ("ADJ", "VERB"):
+        return False
+    after_article = previous is not None and (previous.pos == "DET" or previous.text in ("“", '"', "‘"))
+    return bool(NOUN_SUFFIX_RE.search(token.text.lower())) or (after_article and token.tag in ("VB", "VBP"))
 
 
 def make_span(tokens: list[EnToken], first: int, last: int) -> EnSpan:
@@ -367,11 +454,21 @@ def english_key(text: str) -> str:
 
 
 def singular(word: str) -> str:
+    """The singular of an English noun by its ending: policies -> policy, patches -> patch, classes ->
+    class, boxes -> box, caches -> cache; status, analysis, series stay."""
+    if word in INVARIANT_PLURALS or len(word) <= 3 or not word.endswith("s"):
+        return word
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    sibilant = word.endswith(("sses", "shes", "xes", "zzes", "oaches", "eaches"))
+    if sibilant or (word.endswith("ches") and not word.endswith(("aches", "iches"))):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is")):
+        return word
+    return word[:-1]
+
+
+INVARIANT_PLURALS = frozenset({"series", "species", "means", "news", "physics", "economics", "politics"})
 
 
 def is_generic_english(key: str) -> bool:

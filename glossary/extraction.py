@@ -28,6 +28,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -40,7 +42,7 @@ from glossary.chinese import simplify
 from glossary.counting import KeyCounter
 from glossary.errors import GlossaryError, Problem
 from glossary.glosses import find_glosses, gloss_passages
-from glossary.lexicon import load_lexicon
+from glossary.lexicon import Lexicon, load_lexicon
 from glossary.models import AlignedUnit, ArticleRecord, Document, KnownPair, TermPair
 from glossary.pairing import (
     STRENGTH,
@@ -60,10 +62,10 @@ from glossary.pairing.pairer import (
     prepare_unit,
     with_termhood,
 )
+from glossary.progress import Progress, step
 from glossary.reading import expand_paths, read_document
 from glossary.reading.duplicates import sentence_keys, without_duplicates
 
-Progress = Callable[[str, int, int], None]  # stage, done, total
 Task = TypeVar("Task")
 Shared = TypeVar("Shared")
 Result = TypeVar("Result")
@@ -128,6 +130,44 @@ class FileUnits:
     user_words: list[str]
 
 
+@dataclass(frozen=True)
+class Settings:
+    """What every file's results depend on besides the file (and the tool's code)."""
+
+    known: tuple[KnownPair, ...]  # termlists
+    senses: tuple[tuple[str, str, str], ...]  # the user's own dictionary senses (zh, English, status)
+
+    def key(self) -> str:
+        digest = hashlib.sha256(f"{FORMAT} {_code_digest()}".encode())
+        for pair in self.known:
+            digest.update(repr(dataclasses.astuple(pair)).encode())
+        digest.update(repr(self.senses).encode())
+        return digest.hexdigest()
+
+    def lexicon(self) -> Lexicon:
+        return _lexicon_with(self.senses)
+
+
+@lru_cache(maxsize=4)
+def _lexicon_with(senses: tuple[tuple[str, str, str], ...]) -> Lexicon:
+    """CC-CEDICT with the user's senses, once per process (so before the workers are forked)."""
+    return load_lexicon().supplemented(senses) if senses else load_lexicon()
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The tool's own code and shipped data: a cache entry of another build is never taken."""
+    from glossary import __version__
+
+    package = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.read_bytes())
+    for data in sorted(files("glossary.termlists").rglob("*.tsv")):  # type: ignore[attr-defined]
+        digest.update(data.read_bytes())
+    return digest.hexdigest()
+
+
 @dataclass
 class FileTask:
     path: Path
@@ -140,15 +180,17 @@ def extract_pairs(
     paths: list[Path],
     known: list[KnownPair],
     progress: Progress | None = None,
+    senses: Sequence[tuple[str, str, str]] = (),
     jobs: int = 1,
     store: ResultStore | None = None,
     mapper: Mapper | None = None,
 ) -> Extraction:
     """Term pairs of everything readable under `paths`, with the problems met and time per stage.
 
-    `jobs` worker processes share the per-file work (1: all in this process); `store` keeps each file's
-    results for later runs (None: a temporary one for this run only); `mapper` runs the per-file work
-    elsewhere instead (a Dask cluster).
+    `senses` are the user's own dictionary senses (zh, English, status), added to CC-CEDICT's. `jobs`
+    worker processes share the per-file work (1: all in this process); `store` keeps each file's results
+    for later runs (None: a temporary one for this run only); `mapper` runs the per-file work elsewhere
+    instead (a Dask cluster).
     """
     seconds: dict[str, float] = {}
 
@@ -159,13 +201,14 @@ def extract_pairs(
         seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
 
     files, problems = expand_paths(paths)
-    settings = _settings_key(known)
+    settings = Settings(tuple(known), tuple(senses))
+    settings_key = settings.key()
     with temporary_store(store) as results:
-        tasks = [FileTask(path, name, _file_key(path, name, settings), results) for path, name in files]
+        tasks = [FileTask(path, name, _file_key(path, name, settings_key), results) for path, name in files]
         run_key = hashlib.sha256(" ".join(task.key for task in tasks).encode()).hexdigest()
         extraction = results.load(run_key, "run")
         if not isinstance(extraction, Extraction):
-            extraction = _extract(tasks, known, progress, mapper or LocalMapper(jobs), stage)
+            extraction = _extract(tasks, settings, progress, mapper or LocalMapper(jobs), stage)
             results.save(run_key, "run", extraction)
     extraction.problems = problems + extraction.problems
     extraction.seconds = seconds
@@ -174,23 +217,23 @@ def extract_pairs(
 
 def _extract(
     tasks: list[FileTask],
-    known: list[KnownPair],
+    settings: Settings,
     progress: Progress | None,
     mapper: Mapper,
     stage: Callable[[str], AbstractContextManager[None]],
 ) -> Extraction:
-    with stage("loading models"):
+    with stage("loading models"), step(progress, "loading models"):
         if any(not task.store.has(task.key, "summary") for task in tasks):
-            load_models(english=True)
+            load_models(settings, english=True)
     with stage("reading, alignment and candidates"):
-        found = mapper.map(observe_file, tasks, known)
-        summaries = list(_with_progress(found, "reading and candidates", len(tasks), progress))
+        found = mapper.map(observe_file, tasks, settings)
+        summaries = list(_with_progress(found, "reading files", len(tasks), progress))
     with stage("counting"):
         kept, problems = kept_files([summary.read for summary in summaries])
         used = [summaries[number] for number, _ in kept]
         for summary, (_, before) in zip(used, kept, strict=True):
             _renumber_observations(summary, before)
-        run = _run_evidence(used, known)
+        run = _run_evidence(used, list(settings.known))
         counter = KeyCounter(set().union(*(summary.named for summary in used)))
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
         counts: Counter[str] = Counter()
@@ -201,31 +244,22 @@ def _extract(
         run.statistics.text = dict(counts)
     with stage("pairing"):
         if kept:
-            load_models(english=False)
+            load_models(settings, english=False)
         if any(summary.keywords for summary in used):
             encoder.load_model()  # keywords the evidence cannot pair are ranked by the sentence encoder
-        scoring = [(tasks[number].key, before, tasks[number].store) for number, before in kept]
+        scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
         scored = list(_with_progress(mapper.map(score_file, scoring, run), "pairing", len(scoring), progress))
-        extraction = _final(used, scored, run, known)
+        extraction = _final(used, scored, run, list(settings.known))
     extraction.problems = problems
     return extraction
 
 
-def load_models(english: bool) -> None:
+def load_models(settings: Settings, english: bool) -> None:
     """Load what the work needs once, before worker processes are forked (they share it)."""
-    load_lexicon()
+    settings.lexicon()
     ChineseAnalyzer.load_dictionaries()
     if english:
         EnglishAnalyzer.load_model()
-
-
-def _settings_key(known: list[KnownPair]) -> str:
-    from glossary import __version__
-
-    digest = hashlib.sha256(f"{__version__} {FORMAT}".encode())
-    for pair in known:
-        digest.update(repr(dataclasses.astuple(pair)).encode())
-    return digest.hexdigest()
 
 
 def _file_key(path: Path, name: str, settings: str) -> str:
@@ -240,6 +274,9 @@ def _file_key(path: Path, name: str, settings: str) -> str:
 def _with_progress(
     results: Iterable[Result], stage: str, total: int, progress: Progress | None
 ) -> Iterator[Result]:
+    """`results` one by one, the stage reported started, then done after each (see glossary.progress)."""
+    if progress:
+        progress(stage, 0, total)
     for done, result in enumerate(results, start=1):
         if progress:
             progress(stage, done, total)
@@ -278,13 +315,15 @@ def _call_shared(task: object) -> object:
 
 
 def align_inputs(
-    paths: list[Path], jobs: int = 1
+    paths: list[Path], jobs: int = 1, progress: Progress | None = None
 ) -> tuple[list[ArticleRecord], list[AlignedUnit], list[Problem]]:
     """Every article record of `paths` (ids over the run), the aligned units of the matched ones and the
     problems met, the files read and aligned in `jobs` worker processes (`glossary align`)."""
     files, problems = expand_paths(paths)
-    load_lexicon()
-    done = list(LocalMapper(jobs).map(_align_file, files, None))
+    with step(progress, "loading models"):
+        load_lexicon()
+    aligned = LocalMapper(jobs).map(_align_file, files, None)
+    done = list(_with_progress(aligned, "alignment", len(files), progress))
     kept, more = kept_files([read for read, _ in done])
     records: list[ArticleRecord] = []
     units: list[AlignedUnit] = []
@@ -310,34 +349,34 @@ def _align_file(file: tuple[Path, str], _: None) -> tuple[FileRecords, list[Alig
 # --- 1. per file ----------------------------------------------------------------------------------------
 
 
-def observe_file(task: FileTask, known: list[KnownPair]) -> FileSummary:
+def observe_file(task: FileTask, settings: Settings) -> FileSummary:
     """Everything of one file that needs only that file (from the store when it was done before)."""
     cached = task.store.load(task.key, "summary")
     if isinstance(cached, FileSummary):
         return cached
-    summary, units, text = _observe(task.path, task.name, known)
+    summary, units, text = _observe(task.path, task.name, settings)
     task.store.save(task.key, "units", units)
     task.store.save(task.key, "text", text)
     task.store.save(task.key, "summary", summary)
     return summary
 
 
-def _observe(path: Path, name: str, known: list[KnownPair]) -> tuple[FileSummary, FileUnits, list[str]]:
+def _observe(path: Path, name: str, settings: Settings) -> tuple[FileSummary, FileUnits, list[str]]:
     read, issue = read_file(path, name)
     if issue is None:
         unread = FileSummary(read, [], [], PairingStatistics(), set(), CaseBook([]), [], set())
         return unread, FileUnits({}, [], []), []
-    termlist = [pair for pair in known if pair.status != "rejected"]
+    termlist = [pair for pair in settings.known if pair.status != "rejected"]
     keywords = [keyword for record in issue.records if record.zh for keyword in record.zh.keywords]
     user_words = [pair.zh for pair in termlist] + keywords
-    lexicon = load_lexicon()
+    lexicon = settings.lexicon()
     english = EnglishAnalyzer()
     chinese = ChineseAnalyzer(user_words)
     matched = [record for record in issue.records if record.matched]
     aligned = {record.id: aligned_units(record, lexicon) for record in matched}
-    glosses = list(_gloss_observations(issue, chinese))
+    glosses = list(_gloss_observations(issue, chinese, lexicon))
     protected = {zh_key(term) for term in keywords + [gloss.zh for gloss in glosses]} | {
-        zh_key(pair.zh) for pair in known
+        zh_key(pair.zh) for pair in settings.known
     }
     case = case_book([unit for units in aligned.values() for unit in units], english)
     units = {
@@ -347,7 +386,8 @@ def _observe(path: Path, name: str, known: list[KnownPair]) -> tuple[FileSummary
     prepared = [unit for article_units in units.values() for unit in article_units]
     statistics = PairingStatistics.of_units((unit.zh_keys, unit.en_keys) for unit in prepared)
     text = [_searchable(paragraph) for _, paragraph in _paragraphs(issue)]
-    named = {key for key in {key for unit in prepared for key in unit.zh_keys} | protected if len(key) >= 2}
+    candidates = {candidate.text for unit in prepared for candidate in unit.candidates}
+    named = {key for key in candidates | protected if len(key) >= 2}
     summary = FileSummary(
         read=read,
         keywords=keywords,
@@ -361,7 +401,7 @@ def _observe(path: Path, name: str, known: list[KnownPair]) -> tuple[FileSummary
     keyword_lists = [
         (record.id, record.zh.keywords, record.en.keywords)
         for record in matched
-        if record.zh and record.en and record.zh.keywords
+        if record.zh and record.en and (record.zh.keywords or record.en.keywords)
     ]
     return summary, FileUnits(units, keyword_lists, user_words), text
 
@@ -372,8 +412,7 @@ def _paragraphs(issue: Issue) -> Iterator[tuple[int, str]]:
             yield index, paragraph.text
 
 
-def _gloss_observations(issue: Issue, chinese: ChineseAnalyzer) -> Iterator[Observation]:
-    lexicon = load_lexicon()
+def _gloss_observations(issue: Issue, chinese: ChineseAnalyzer, lexicon: Lexicon) -> Iterator[Observation]:
     for index, text, own_start in gloss_passages(issue.document.paragraphs, TEXT_KINDS):
         for gloss in find_glosses(text, chinese, lexicon, own_start):
             if gloss.certainty < MIN_GLOSS_CERTAINTY:
@@ -528,15 +567,16 @@ def count_file(task: tuple[str, ResultStore], counter: KeyCounter) -> dict[str, 
 
 
 def score_file(
-    task: tuple[str, int, ResultStore], run: RunEvidence
-) -> tuple[list[Observation], list[Observation]]:
-    """The unit pairs (before termhood) and the keyword pairs of one file, scored against the run."""
-    key, before, store = task
+    task: tuple[str, int, ResultStore, Settings], run: RunEvidence
+) -> tuple[list[tuple[Observation, bool]], list[Observation]]:
+    """The unit pairs (before termhood; see `Pairer.candidate_observations`) and the keyword pairs of one
+    file, scored against the run."""
+    key, before, store, settings = task
     prepared = store.load(key, "units")
     if not isinstance(prepared, FileUnits):
         raise GlossaryError(str(store.directory), "a file's prepared units went missing during the run")
     chinese = ChineseAnalyzer(prepared.user_words)
-    pairer = Pairer.over_run(run, load_lexicon(), chinese)
+    pairer = Pairer.over_run(run, settings.lexicon(), chinese)
     units = [unit for article_units in prepared.units.values() for unit in article_units]
     found = [observation for unit in units for observation in pairer.candidate_observations(unit)]
     keywords = [
@@ -546,7 +586,7 @@ def score_file(
             article, zh_keywords, en_keywords, prepared.units[article]
         )
     ]
-    for observation in found + keywords:
+    for observation in [seen for seen, _ in found] + keywords:
         observation.article_id = global_article_id(observation.article_id, before)
     return found, keywords
 
@@ -556,7 +596,7 @@ def score_file(
 
 def _final(
     summaries: list[FileSummary],
-    scored: list[tuple[list[Observation], list[Observation]]],
+    scored: list[tuple[list[tuple[Observation, bool]], list[Observation]]],
     run: RunEvidence,
     known: list[KnownPair],
 ) -> Extraction:

@@ -33,6 +33,9 @@ EN_KEYWORD_SPLIT_RE = re.compile(r"\s*[;；]\s*")
 MAX_TITLE_PARAGRAPHS = 3
 MAX_ZH_TITLE = 80
 MAX_EN_TITLE = 300
+END_MARK_WORDS = ("责任编辑", "責任編輯")  # printed at the end of each article
+MIN_FRAGMENT_HAN = 20
+MAX_FRAGMENT_HAN = 600  # more than a page of abstract: not a surviving fragment
 MIN_EN_ABSTRACT = 200  # characters of prose below a byline that make an abstract, not a contents entry
 
 
@@ -216,6 +219,63 @@ def _titles_from_running_headers(
             )
         )
     return recovered
+
+
+@dataclass
+class AbstractFragment:
+    """What may be the surviving tail of a lost 提要, and the body text after it to compare it with."""
+
+    text: str
+    position: int  # paragraph index where it starts: the article's real start
+    line: int
+    body: str  # the article's text after the fragment, up to its first heading
+
+
+def abstract_fragment(
+    paragraphs: list[Paragraph], zh: ZhFrontMatter, previous: int
+) -> AbstractFragment | None:
+    """For an article whose front matter was lost (its title came from a running header): the Chinese prose
+    on the page that starts right after the end mark of the article before it (`【责任编辑：…】`), when that
+    page ends before the body's first heading. Extraction that loses a title page often keeps the end of its
+    abstract there. `previous` is the paragraph index of the article before (-1 for none).
+
+    Only the layout is judged here; whether the text translates the article's English abstract is for the
+    caller, who knows the English.
+    """
+    end = next(
+        (index for index in range(zh.position - 1, previous, -1) if _is_end_mark(paragraphs[index])), None
+    )
+    if end is None or end + 1 >= zh.position:
+        return None
+    start = paragraphs[end + 1]
+    if start.kind != "text" or 0 not in start.page_starts or _label(start):
+        return None
+    pieces: list[str] = []
+    body: list[str] = []
+    for paragraph in paragraphs[end + 1 : zh.position]:
+        if paragraph.kind == "heading":
+            break
+        if paragraph.kind != "text":
+            continue
+        if body:
+            body.append(paragraph.text)
+            continue
+        first = paragraph is start
+        breaks = [offset for offset in paragraph.page_starts if offset > 0 or not first]
+        if not breaks:
+            pieces.append(paragraph.text)
+        else:
+            pieces.append(paragraph.text[: breaks[0]])
+            body.append(paragraph.text[breaks[0] :])
+    text = "".join(pieces)
+    if not body or not MIN_FRAGMENT_HAN <= han_count(text) <= MAX_FRAGMENT_HAN or is_mostly_latin(text):
+        return None
+    return AbstractFragment(text, end + 1, start.first_line, "".join(body))
+
+
+def _is_end_mark(paragraph: Paragraph) -> bool:
+    label = _label(paragraph)
+    return label is not None and label[0] in END_MARK_WORDS
 
 
 # --- English ---------------------------------------------------------------------------------------------

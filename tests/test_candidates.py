@@ -19,11 +19,22 @@ def english() -> EnglishAnalyzer:
 
 def test_chinese_candidates_respect_clause_edges(chinese: ChineseAnalyzer) -> None:
     text = "中国提出的全球安全倡议有助于推动构建人类命运共同体。"
-    found = {candidate.text for candidate in chinese.candidates(text)}
+    candidates = chinese.candidates(text)
+    found = {candidate.text for candidate in candidates if not candidate.needs_evidence}
+    assert not any("的" in candidate.text for candidate in candidates)  # no span runs over 的
     assert "全球安全倡议" in found
     assert "人类命运共同体" in found
     assert not any(candidate.startswith("构建") for candidate in found)  # a term does not start with a verb
     assert not any("的" in candidate for candidate in found)  # nor runs over a structural particle
+
+
+def test_spans_refused_only_by_tags_or_joining_words_wait_for_evidence(chinese: ChineseAnalyzer) -> None:
+    text = "冷战结束后，双方加强对话与交流，维护战略稳定。"
+    candidates = {candidate.text: candidate for candidate in chinese.candidates(text)}
+    for term in ("冷战", "对话与交流", "战略稳定"):
+        assert candidates[term].needs_evidence, term
+    assert "后" not in candidates and not any(text.endswith("与") for text in candidates)
+    assert not any(key.startswith(("，", "与")) for key in candidates)
 
 
 def test_known_terms_inside_longer_dictionary_words(chinese: ChineseAnalyzer) -> None:
@@ -80,3 +91,23 @@ def test_english_spans_take_prepositional_terms(english: EnglishAnalyzer) -> Non
 )
 def test_english_key(text: str, key: str) -> None:
     assert english_key(text) == key
+
+
+def test_english_spans_do_not_stop_inside_between_x_and_y(english: EnglishAnalyzer) -> None:
+    tokens = english.tokens("Crisis management in the South China Sea between China and ASEAN countries.")
+    surfaces = {span.surface for span in en_spans(tokens)}
+    assert "Crisis management in the South China Sea" in surfaces
+    assert "South China Sea between China" not in surfaces
+
+
+def test_nouns_the_tagger_took_for_adjectives_end_spans(english: EnglishAnalyzer) -> None:
+    tokens = english.tokens("It resisted the anti-globalization trend in recent years.")
+    assert "anti-globalization" in {span.surface for span in en_spans(tokens)}
+
+
+def test_hyphens_and_quotes_do_not_make_words(english: EnglishAnalyzer) -> None:
+    tokens = english.tokens("the contradiction between risk-taking and “guardrail” management")
+    surfaces = {span.surface for span in en_spans(tokens)}
+    assert "guardrail" in surfaces  # tagged a verb after the opening quote
+    assert not any(surface.startswith("-") for surface in surfaces)
+    assert not [token for token in tokens if token.text in ("-", "“") and token.is_content]

@@ -17,19 +17,21 @@ from glossary.models import ArticleRecord
 
 pytestmark = pytest.mark.shared
 
-# Per file: (matched, Chinese only, English only, Chinese titles taken from running headers). Checked by
-# reading the files: 001 has four abstract labels and six English abstracts, two of whose articles lost
-# their front matter but keep their titles in running headers; 002 has four abstract labels, one article
-# known by its running header, and seven English abstracts; 003 has one Chinese article and four English
-# abstracts; 004 has seven articles, each with its English abstract at the end of the issue.
+# Per file: (matched, Chinese only, English only, Chinese titles taken from running headers, Chinese
+# abstracts). Checked by reading the files: 001 has four abstract labels and six English abstracts, two of
+# whose articles lost their front matter but keep their titles in running headers and the end of their
+# 提要 on the page after the article before; 002 has four abstract labels, one article known by its
+# running header (its 提要's end kept in the same way), and seven English abstracts; 003 has one Chinese
+# article and four English abstracts; 004 has seven articles, each with its English abstract at the end.
 CORPUS = {
-    "000": (1, 0, 0, 0),
-    "001": (6, 0, 0, 2),
-    "002": (5, 0, 2, 1),
-    "003": (1, 0, 3, 0),
-    "004": (7, 0, 0, 0),
+    "000": (1, 0, 0, 0, 1),
+    "001": (6, 0, 0, 2, 6),
+    "002": (5, 0, 2, 1, 5),
+    "003": (1, 0, 3, 0, 1),
+    "004": (7, 0, 0, 0, 7),
 }
 HEADER_NOTE = "Chinese title from a running header"
+FRAGMENT_NOTE = "Chinese abstract: an unlabelled fragment"
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +66,20 @@ def test_corpus_counts_per_file(corpus: InspectReport) -> None:
     for key, records in by_file(corpus).items():
         kinds = Counter("matched" if r.matched else ("zh" if r.zh else "en") for r in records)
         headers = sum(1 for r in records if r.zh and any(HEADER_NOTE in note for note in r.zh.notes))
-        found[key] = (kinds["matched"], kinds["zh"], kinds["en"], headers)
+        abstracts = sum(1 for r in records if r.zh and r.zh.abstract)
+        found[key] = (kinds["matched"], kinds["zh"], kinds["en"], headers, abstracts)
     assert found == CORPUS
+
+
+def test_corpus_abstract_fragments_start_their_articles(corpus: InspectReport) -> None:
+    """The three articles known by their running headers get the surviving end of their 提要, and start
+    where it does: after the end mark of the article before, before their own body."""
+    fragments = [r for r in corpus.articles if r.zh and any(FRAGMENT_NOTE in note for note in r.zh.notes)]
+    assert len(fragments) == 3
+    for record in fragments:
+        assert record.zh.lines["abstract"] < record.zh.lines["title"]
+        assert 20 <= len(record.zh.abstract) <= 300
+        assert "责任编辑" not in record.zh.abstract
 
 
 def test_corpus_summary(corpus: InspectReport) -> None:

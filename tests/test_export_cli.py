@@ -132,11 +132,11 @@ def test_a_missing_output_folder_is_one_line(tmp_path: Path) -> None:
 
 
 def test_an_unknown_format_is_refused(tmp_path: Path) -> None:
-    result = export(workbook(tmp_path, REVIEWED), "--format", "xlsx", "-o", tmp_path / "g.xlsx")
+    result = export(workbook(tmp_path, REVIEWED), "--format", "docx", "-o", tmp_path / "g.docx")
     assert result.exit_code == 2
-    assert "'xlsx' is not one of" in result.stderr
-    with pytest.raises(GlossaryError, match="unknown format 'xlsx'"):
-        export_glossary(tmp_path / "review.xlsx", "xlsx", tmp_path / "g.xlsx")
+    assert "'docx' is not one of" in result.stderr
+    with pytest.raises(GlossaryError, match="unknown format 'docx'"):
+        export_glossary(tmp_path / "review.xlsx", "docx", tmp_path / "g.docx")
 
 
 def test_help_explains_the_statuses_and_formats() -> None:
@@ -153,3 +153,19 @@ def test_deepl_has_nothing_to_take_from_rejected_rows_only(tmp_path: Path) -> No
     assert result.exit_code == 2
     assert "nothing to export: no approved row has both Chinese and English" in result.stderr
     assert not output.exists()
+
+
+def test_language_tags_and_exact_cells_are_options(tmp_path: Path) -> None:
+    book = workbook(tmp_path, [*REVIEWED, row("浮动区间", "+/-2% band", status="approved")])
+    tbx = tmp_path / "glossary.tbx"
+    result = export(book, "--format", "tbx", "-o", tbx, "--zh-lang", "zh-TW", "--en-lang", "en-US")
+    assert result.exit_code == 0, result.output
+    assert 'xml:lang="zh-TW"' in tbx.read_text(encoding="utf-8")
+    assert (tmp_path / "TBXBasic-zh-TW-en-US.xcs").is_file()
+    deepl = tmp_path / "deepl.csv"
+    assert export(book, "--format", "deepl", "-o", deepl).exit_code == 0
+    assert "浮动区间,'+/-2% band" in deepl.read_text(encoding="utf-8")
+    assert export(book, "--format", "deepl", "-o", deepl, "--exact-cells", "--overwrite").exit_code == 0
+    assert "浮动区间,+/-2% band" in deepl.read_text(encoding="utf-8")
+    result = export(book, "--format", "tbx", "-o", tbx, "--zh-lang", "chinese", "--overwrite")
+    assert result.exit_code == 2 and "'chinese' is not a language tag for 'zh'" in result.stderr

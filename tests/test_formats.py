@@ -6,9 +6,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from glossary.formats import FORMATS
-from glossary.formats.entries import build_entries, multi_line, single_line, top_renderings
+from glossary.formats.entries import build_entries, entry_id, multi_line, single_line, top_renderings
 from glossary.formats.options import ExportOptions
 from glossary.models import GlossaryRow
 from glossary.termlist_files import load_termlist
@@ -222,7 +223,7 @@ def test_csv_has_a_header_a_byte_order_mark_and_rfc_4180_quoting(tmp_path: Path)
     output = tmp_path / "glossary.csv"
     FORMATS["csv"].write(output, build_entries(ROWS), ExportOptions())
     data = output.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbfzh,en,status,type,note,zh_context,en_context\r\n")
+    assert data.startswith(b'\xef\xbb\xbf"zh","en","status","type","note","zh_context","en_context"\r\n')
     text = data.decode("utf-8-sig")
     assert '"""one country, two systems"""' in text
     records = list(csv.DictReader(text.splitlines(keepends=True)))
@@ -235,21 +236,23 @@ def test_csv_has_a_header_a_byte_order_mark_and_rfc_4180_quoting(tmp_path: Path)
     assert by_english["research & development (R&D)"]["status"] == "candidate"
 
 
-def test_a_csv_sniffer_finds_the_comma_despite_ellipses_in_contexts(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["csv", "memoq"])
+def test_a_csv_sniffer_finds_the_comma_despite_the_punctuation_of_contexts(tmp_path: Path, name: str) -> None:
+    # Contexts are sentence excerpts: ellipses, full stops and commas on every line.
     rows = [
         row(
             f"术语{number}",
             f"term {number}",
-            chinese_context=f"…上下文{number}…",
-            english_context=f"…ctx {number}…",
+            chinese_context=f"…上下文，第{number}句。…",
+            english_context=f"...the context, sentence {number}. It goes on... and on.",
         )
-        for number in range(20)
+        for number in range(60)
     ]
-    output = tmp_path / "glossary.csv"
-    FORMATS["csv"].write(output, build_entries(rows), ExportOptions())
+    output = tmp_path / f"glossary.{name}"
+    FORMATS[name].write(output, build_entries(rows), ExportOptions())
     text = output.read_text(encoding="utf-8-sig")
-    assert "…" not in text
-    assert csv.Sniffer().sniff(text[:4096]).delimiter == ","
+    for size in (1024, 4096, 8192, len(text)):
+        assert csv.Sniffer().sniff(text[:size]).delimiter == ","
 
 
 # ---------------------------------------------------------------- formula injection
@@ -307,3 +310,63 @@ def test_deepl_entries_follow_deepls_rules(tmp_path: Path) -> None:
             )
     assert ["人类命运共同体", "a global community of shared future"] in records
     assert all(len(record) == 2 for record in records)
+
+
+# ---------------------------------------------------------------- memoq, xlsx (one concept a row)
+
+
+def test_memoq_csv_has_one_entry_a_row_in_memoqs_own_layout(tmp_path: Path) -> None:
+    output = tmp_path / "memoq.csv"
+    FORMATS["memoq"].write(output, build_entries(ROWS), ExportOptions(en_lang="en-US"))
+    data = output.read_bytes()
+    assert data.startswith("\ufeff".encode())
+    records = list(csv.reader(data.decode("utf-8-sig").splitlines(keepends=True)))
+    header = records[0]
+    assert header[:10] == [
+        "Entry_ID", "Entry_Subject", "Entry_Domain", "Entry_Note",
+        "Chinese_PRC_Def", "Chinese_PRC", "Term_Info", "Term_Example",
+        "English_United_States_Def", "English_United_States",
+    ]  # fmt: skip
+    assert header.count("English_United_States") == 3  # the widest entry has three renderings
+    community = next(record for record in records if record[5] == "人类命运共同体")
+    assert community[0] == entry_id("人类命运共同体")
+    assert community[9::3][:3] == [
+        "a global community of shared future",
+        "a community with a shared future for mankind",
+        "community of common destiny",
+    ]
+    assert community[10::3][:3] == ["", "", "Forbidden"]
+    assert community[3].splitlines()[1] == (
+        "[a community with a shared future for mankind: approved, alternative]"
+        " older rendering, common until 2017 & in <Xinhua> copy"
+    )
+    assert len(records) == 1 + len(build_entries(ROWS))
+
+
+def test_term_base_xlsx_has_one_concept_a_row_with_status_preferred_and_forbidden(tmp_path: Path) -> None:
+    output = tmp_path / "termbase.xlsx"
+    FORMATS["xlsx"].write(output, build_entries(ROWS), ExportOptions())
+    sheet = load_workbook(output)["Term base"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:9] == (
+        "Entry ID",
+        "zh-CN",
+        "Context",
+        "en",
+        "Status",
+        "Preferred",
+        "Forbidden",
+        "Note",
+        "Context",
+    )
+    community = next(row for row in rows if row[1] == "人类命运共同体")
+    groups = [community[index : index + 6] for index in range(3, len(community), 6)]
+    assert [(group[0], group[1], group[2], group[3]) for group in groups] == [
+        ("a global community of shared future", "Approved", True, False),
+        ("a community with a shared future for mankind", "Approved", False, False),
+        ("community of common destiny", "Approved", False, True),
+    ]
+    candidate = next(row for row in rows if row[1] == "研究与开发")
+    assert candidate[4] == "New"
+    equals = next(cell for row in sheet.iter_rows() for cell in row if cell.value == "=, the equals sign")
+    assert equals.data_type == "s" and equals.quotePrefix  # text, never a formula

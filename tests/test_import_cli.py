@@ -124,3 +124,19 @@ def test_files_without_pairs_are_an_error(tmp_path: Path) -> None:
     result = run_import(path)
     assert result.exit_code == 2
     assert result.stderr == f"error: no Chinese-English pairs in {path}\n"
+
+
+def test_a_memoq_export_with_semicolons_and_synonyms_reads_every_term(tmp_path: Path) -> None:
+    path = tmp_path / "from-memoq.csv"
+    path.write_text(
+        "Entry_ID;Entry_Subject;Entry_Domain;Entry_Note;Chinese_PRC_Def;Chinese_PRC;Term_Info;Term_Example;"
+        "English_Def;English;Term_Info;Term_Example;English;Term_Info;Term_Example\n"
+        "7;;;;;人类命运共同体;;;;a community with a shared future for mankind;;;"
+        "community of common destiny;Forbidden;\n",
+        encoding="utf-8",
+    )
+    pairs = [(pair.en, pair.status) for pair in import_termlists([path], None).pairs]
+    assert pairs == [
+        ("a community with a shared future for mankind", "approved"),
+        ("community of common destiny", "rejected"),
+    ]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer
+from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, english_key, singular
 from glossary.lexicon import load_lexicon
 from glossary.models import AlignedUnit, KnownPair
 from glossary.pairing import Observation, Pairer, aggregate, combine, zh_key
@@ -130,3 +130,86 @@ def test_aggregate_orders_rows_of_a_term_best_first() -> None:
 def test_chinese_keys_ignore_script_quotes_and_dashes() -> None:
     assert zh_key("“一帶一路”") == "一带一路"
     assert zh_key("中国—中亚峰会") == zh_key("中国-中亚峰会")
+
+
+def test_the_articles_english_keyword_is_the_best_row_of_its_keyword() -> None:
+    def seen(en: str, source: str, article: str, strength: float, evidence: dict[str, float]) -> Observation:
+        return Observation(
+            "图神经网络", "图神经网络", en, english_key(en), source, article, strength, evidence=evidence
+        )
+
+    observations = [
+        seen("graph neural network", "keywords", "A1", 0.85, {"keyword list": 1.0}),
+        *(seen("graph neural network model", "abstract", f"A{i}", 0.9, {}) for i in range(1, 5)),
+        *(seen("GNN", "parenthetical", f"A{i}", 0.95, {}) for i in range(1, 4)),
+    ]
+    pairs = aggregate(observations)
+    assert pairs[0].en == "graph neural network"
+    assert pairs[0].confidence > max(pair.confidence for pair in pairs[1:])
+
+
+def test_renderings_that_differ_only_in_spacing_are_one_row() -> None:
+    def seen(en: str, article: str) -> Observation:
+        return Observation("元学习", "元学习", en, english_key(en), "abstract", article, 0.8)
+
+    pairs = aggregate([seen("meta-learning", "A1"), seen("Meta Learning", "A2"), seen("metalearning", "A3")])
+    assert len(pairs) == 1
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular_form"),
+    [
+        ("patches", "patch"),
+        ("approaches", "approach"),
+        ("classes", "class"),
+        ("boxes", "box"),
+        ("caches", "cache"),
+        ("policies", "policy"),
+        ("relations", "relation"),
+        ("series", "series"),
+        ("analysis", "analysis"),
+    ],
+)
+def test_singular(plural: str, singular_form: str) -> None:
+    assert singular(plural) == singular_form
+
+
+EVIDENCE_ONLY = [
+    AlignedUnit(
+        "abstract",
+        "冷战结束后，欧盟力求维护战略稳定，谋求长治久安。",
+        "After the end of the Cold War, the EU sought strategic stability, "
+        "hoping for long-term peace and stability.",
+        "A1",
+    ),
+    AlignedUnit(
+        "abstract",
+        "管控分歧有助于界定中美博弈的边界，推动世界和平。",
+        "The management of disputes helps define the boundary of China-US competition "
+        "and promote world peace.",
+        "A1",
+    ),
+    AlignedUnit("abstract", "冷战的阴影犹在。", "The shadow of the Cold War lingers.", "A1"),
+]
+
+
+def test_spans_the_tagger_refuses_are_terms_when_the_evidence_covers_them(analyzers) -> None:
+    pairs = best_english(make_pairer(analyzers, units=EVIDENCE_ONLY).unit_observations())
+    assert pairs["冷战"] == "Cold War"  # tagged a verb
+    assert pairs["战略稳定"] == "strategic stability"  # 稳定 tagged an adjective
+    assert pairs["长治久安"] == "long-term peace and stability"  # glossed as a coordination
+    assert pairs["中美博弈"] == "China-US competition"  # across jieba's words, with a curated sense
+    assert pairs["管控分歧"] == "management of dispute"
+    assert "推动世界和平" not in pairs  # a verb phrase stays one: `promote world peace`
+
+
+def test_english_keywords_without_chinese_ones_find_their_terms_in_the_abstract(analyzers) -> None:
+    pairer = make_pairer(analyzers)
+    found = pairer.keyword_observations(
+        "A1", [], ["Global Security Initiative", "Bloc Confrontation", "Supply Logic"], pairer.units
+    )
+    assert {(o.zh, o.en) for o in found} == {
+        ("全球安全倡议", "Global Security Initiative"),
+        ("集团对抗", "bloc confrontation"),
+    }  # nothing in the abstract renders `supply logic`: no pair
+    assert all(o.source == "keywords" and "keyword list" in o.evidence for o in found)

@@ -356,6 +356,28 @@ def test_pdf_text_layer_in_chinese(tmp_path: Path, make_pdf: Callable[..., Path]
     assert records[0].zh.authors == ["张明远", "李静"]
 
 
+def test_pdf_compatibility_code_points_read_as_the_ordinary_characters(
+    tmp_path: Path, make_pdf: Callable[..., Path]
+) -> None:
+    import pypdfium2
+
+    from glossary.reading.normalize import COMPATIBILITY_IDEOGRAPH_RE
+
+    font = cjk_font()
+    if font is None:
+        pytest.skip("no TrueType font with Chinese glyphs on this machine")
+    lines = ["全球治\uf9e4的困境", "数字贸易规则的全球治理困境", "本\u2f42认为"]
+    path = make_pdf(tmp_path / "issue.pdf", [lines], font=font)
+    document = pypdfium2.PdfDocument(path)
+    layer = document[0].get_textpage().get_text_range()
+    document.close()
+    if not COMPATIBILITY_IDEOGRAPH_RE.search(layer):
+        pytest.skip(f"{font.name} writes no compatibility code points into the text layer")
+    found = "".join(p.text for p in read_document(path, "issue.pdf").paragraphs)
+    assert not COMPATIBILITY_IDEOGRAPH_RE.search(found)
+    assert found.count("全球治理") == 2
+
+
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
     import pypdfium2
 

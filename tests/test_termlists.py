@@ -156,7 +156,7 @@ def test_an_unknown_status_names_the_file_and_line(tmp_path: Path) -> None:
         (b"", "the file is empty"),
         (b"\xef\xbb\xbf \n\n", "the file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data, not a termlist"),
-        (b"PK\x03\x04\x14\x00\x06\x00", "a ZIP or Excel file, not a termlist; save it as TBX, CSV or TSV"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "not a readable .xlsx workbook: a damaged zip archive"),
         ("全球安全倡议\tGlobal Security Initiative\n".encode("gbk"), "not UTF-8 text"),
         ("全球安全倡议\n人类命运共同体\n".encode(), "no tab or comma separates the columns"),
         ("zh\ten\n全球安全倡议\n人类命运共同体\n".encode(), "no row has both a Chinese and an English term"),

@@ -124,7 +124,7 @@ def test_the_glossary_sheet_is_laid_out_for_review(tmp_path: Path) -> None:
     assert headers[:4] == REVIEW_HEADERS
     assert set(CONTRACT_HEADERS) <= set(headers)
     assert workbook.sheetnames[:3] == ["Glossary", "Sources", "Summary"]
-    assert workbook["Ledger"].sheet_state == "hidden"
+    assert workbook["Ledger"].sheet_state == "veryHidden"  # Excel offers no way to unhide it
     assert sheet.freeze_panes == "C2"
     assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(headers)).column_letter}{len(sample_rows()) + 1}"
     assert sheet.column_dimensions[column["Extracted English"]].hidden

@@ -17,6 +17,7 @@ COMMANDS = {
     "export": "glossary.cli.export:export_cli",
     "import": "glossary.cli.import_:import_cli",
     "align": "glossary.cli.align:align_cli",
+    "consistency": "glossary.cli.consistency:consistency_cli",
     "cache": "glossary.cli.cache:cache_cli",
 }
 
@@ -31,8 +32,12 @@ class LazyGroup(click.Group):
         target = COMMANDS.get(cmd_name)
         if target is None:
             return None
+        from glossary.cli.common import EXIT_CODES_HELP
+
         module_name, attribute = target.split(":")
-        return getattr(importlib.import_module(module_name), attribute)
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        command.epilog = command.epilog or EXIT_CODES_HELP
+        return command
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

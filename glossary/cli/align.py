@@ -20,6 +20,7 @@ from glossary.cli.export import language_options
 from glossary.errors import GlossaryError, Problem
 from glossary.files import guard_output
 from glossary.formats.options import ExportOptions, checked_language_tag
+from glossary.progress import Progress, TerminalProgress, step
 
 
 @dataclass
@@ -42,6 +43,7 @@ def align_articles(
     output: Path,
     overwrite: bool = False,
     options: ExportOptions | None = None,
+    progress: Progress | None = None,
     jobs: int = 1,
 ) -> AlignReport:
     """Align the title and abstract sentences of every matched article in `paths` and write them to `output`.
@@ -54,7 +56,7 @@ def align_articles(
 
     guard_output(output, input_files(paths), overwrite)
     started = time.perf_counter()
-    records, units, problems = align_inputs(paths, jobs)
+    records, units, problems = align_inputs(paths, jobs, progress)
     matched = [record for record in records if record.matched]
     if not matched:
         found = f"{len(records)} article(s) found, none with both Chinese and English front matter"
@@ -63,7 +65,8 @@ def align_articles(
         raise GlossaryError("", f"no matched articles ({found}); nothing written")
     # A TMX is shared: each unit names its article by file name and title, never the local folder.
     labels = {record.id: Path(record.file).name + record.label[len(record.file) :] for record in matched}
-    written = write_tmx(output, units, labels, options)
+    with step(progress, "writing"):
+        written = write_tmx(output, units, labels, options)
     return AlignReport(len(records), len(matched), written, time.perf_counter() - started, problems)
 
 
@@ -91,7 +94,8 @@ def align_cli(
     could be written.
     """
     options = ExportOptions(checked_language_tag(zh_lang, "zh"), checked_language_tag(en_lang, "en"))
-    report = align_articles(list(paths), output, overwrite, options, jobs)
+    with TerminalProgress() as progress:
+        report = align_articles(list(paths), output, overwrite, options, progress, jobs)
     warn_problems(report.problems)
     click.echo(report.summary(output))
     if report.problems:

@@ -16,12 +16,21 @@ from glossary.files import OVERWRITE_HELP, OVERWRITE_OPTION
 P = ParamSpec("P")
 R = TypeVar("R")
 
+# Every command's exit codes, here only (README "Exit codes" and every command's --help say them).
+EXIT_DONE = 0
 EXIT_PROBLEMS = 1  # the run finished but some input could not be used
-EXIT_FAILED = 2  # nothing useful was done
+EXIT_FAILED = 2  # nothing useful was done (an error line says why), also click's usage errors
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT), 128 + 2 as shells report it
+EXIT_CODES_HELP = (
+    f"Exit codes: {EXIT_DONE} done; {EXIT_PROBLEMS} done, but some input had a problem (a warning line "
+    f"names each); {EXIT_FAILED} nothing done (one error line says why); {EXIT_INTERRUPTED} interrupted "
+    "(Ctrl-C), no file left half-written."
+)
 
 
 def report_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn a GlossaryError into `error: <file>: <problem>` on stderr and exit code 2, never a traceback."""
+    """Turn a GlossaryError, or a file error no check foresaw, into `error: <file>: <problem>` on stderr
+    and exit code 2, and Ctrl-C into exit code 130; never a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -29,6 +38,13 @@ def report_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except GlossaryError as error:
             click.echo(f"error: {error}", err=True)
+            raise SystemExit(EXIT_FAILED) from None
+        except KeyboardInterrupt:
+            click.echo("error: interrupted; no file was left half-written", err=True)
+            raise SystemExit(EXIT_INTERRUPTED) from None
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"error: {where}{error.strerror or error}", err=True)
             raise SystemExit(EXIT_FAILED) from None
 
     return wrapper

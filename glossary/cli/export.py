@@ -142,10 +142,11 @@ deepl takes one rendering per term, never a rejected one, and approved ones only
 The tbx file names an XCS that declares its languages; it is written beside the file
 (TBXBasic-ZH_LANG-EN_LANG.xcs): keep the two together for the TBX Checker.
 
-In tsv, csv and deepl files a cell that starts with = + - @, a tab or a carriage return (or their
+In tsv, csv, memoq and deepl files a cell that starts with = + - @, a tab or a carriage return (or their
 full-width forms) gets a leading apostrophe, so that a spreadsheet shows it as text instead of
 running it as a formula; `glossary import` reads the escaped cells back exactly. --exact-cells
-writes them unescaped, for a tool that needs the exact text and never goes through a spreadsheet.""",
+writes them unescaped, for a tool that needs the exact text and never goes through a spreadsheet.
+(xlsx cells are text cells that never run as formulas, and keep their exact text.)""",
 )
 @click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(

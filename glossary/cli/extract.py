@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -12,9 +11,9 @@ import click
 
 from glossary.cli.common import EXIT_PROBLEMS, input_files, jobs_option, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
-from glossary.extraction import Progress
-from glossary.files import guard_output
+from glossary.files import IGNORE_LOCK_OPTION, guard_output, refuse_if_open
 from glossary.models import SOURCE_KINDS
+from glossary.progress import Progress, TerminalProgress, step
 
 
 @dataclass
@@ -46,32 +45,43 @@ def extract(
     output: Path,
     termlists: list[Path] | None = None,
     progress: Progress | None = None,
+    senses: list[Path] | None = None,
+    ignore_lock: bool = False,
     jobs: int = 1,
     cache: bool = True,
     scheduler: str | None = None,
 ) -> ExtractReport:
     """Extract term pairs from `paths` into the workbook `output`, merging with it if it exists.
 
-    `jobs` worker processes share the per-file work; `cache` keeps each input's results in the user's
-    cache directory for the next run; `scheduler` is the address of a Dask scheduler to run it on instead.
-    Raises GlossaryError when nothing usable was found (and then writes nothing).
+    `senses` are files of dictionary senses (the termlist TSV form) added to CC-CEDICT's. `jobs` worker
+    processes share the per-file work; `cache` keeps each input's results in the user's cache directory
+    for the next run; `scheduler` is the address of a Dask scheduler to run the per-file work on.
+    Raises GlossaryError when nothing usable was found, or `output` is an input of the run or open in
+    a spreadsheet program (unless `ignore_lock`); and then writes nothing.
     """
     from glossary.cache import default_store
+    from glossary.consistency import find_inconsistencies
     from glossary.distributed import DaskMapper
     from glossary.extraction import extract_pairs
     from glossary.review import save_glossary
     from glossary.rows import build_glossary
-    from glossary.termlist_files import load_termlists
+    from glossary.termlist_files import load_termlist, load_termlists
 
     started = time.perf_counter()
     termlists = termlists or []
-    guard_output(output, [*input_files(paths), *termlists], merging=True)
+    senses = senses or []
+    guard_output(output, [*input_files(paths), *termlists, *senses], merging=True)
+    refuse_if_open(output, ignore_lock)
     problems: list[Problem] = []
     known = load_termlists(termlists, problems=problems)
+    own_senses = [
+        (pair.zh, pair.en, pair.status) for path in senses for pair in load_termlist(path, problems)
+    ]
     extraction = extract_pairs(
         paths,
         known,
         progress,
+        own_senses,
         jobs=jobs,
         store=default_store() if cache else None,
         mapper=DaskMapper(scheduler) if scheduler else None,
@@ -83,11 +93,13 @@ def extract(
     glossary = build_glossary(
         extraction.pairs, records, extraction.frequencies, paths, termlists, time.perf_counter() - started
     )
+    glossary.consistency = find_inconsistencies(extraction.pairs, records, known)
     if not glossary.rows:
         where = ", ".join(str(path) for path in paths)
         raise GlossaryError(where, f"{len(records)} article(s) but no term pairs found; nothing written")
     writing = time.perf_counter()
-    merge = save_glossary(output, glossary, known, problems)
+    with step(progress, "writing"):
+        merge = save_glossary(output, glossary, known, problems, ignore_lock)
     seconds = {**extraction.seconds, "workbook": time.perf_counter() - writing}
     seconds["total"] = time.perf_counter() - started
     return ExtractReport(
@@ -117,24 +129,6 @@ def _nothing_found(paths: list[Path], problems: list[Problem]) -> GlossaryError:
     )
 
 
-class _ProgressBar:
-    """A progress bar on stderr for runs over several files, when stderr is a terminal."""
-
-    def __init__(self) -> None:
-        self.bar = None
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if total < 2 or not sys.stderr.isatty():
-            return
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label=stage, file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(1)
-        if done >= total:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
-
-
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -152,6 +146,20 @@ class _ProgressBar:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Known pairs (TSV zh, en, note, status; or our TBX/CSV exports). Repeatable.",
 )
+@click.option(
+    "--senses",
+    "senses",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Dictionary senses to add to CC-CEDICT's (TSV zh, en, note, status; status rejected removes "
+    "a sense). Evidence for pairing, not rows. Repeatable.",
+)
+@click.option(
+    IGNORE_LOCK_OPTION,
+    "ignore_lock",
+    is_flag=True,
+    help="Merge into the workbook even though a LibreOffice or Excel lock file says it is open.",
+)
 @jobs_option
 @click.option(
     "--no-cache",
@@ -168,6 +176,8 @@ def extract_cli(
     paths: tuple[Path, ...],
     output: Path,
     termlists: tuple[Path, ...],
+    senses: tuple[Path, ...],
+    ignore_lock: bool,
     jobs: int,
     no_cache: bool,
     scheduler: str | None,
@@ -181,15 +191,21 @@ def extract_cli(
     for termlist in termlists:
         if not termlist.is_file():
             raise GlossaryError(str(termlist), "no such termlist file")
-    report = extract(
-        list(paths),
-        output,
-        list(termlists),
-        progress=_ProgressBar(),
-        jobs=jobs,
-        cache=not no_cache,
-        scheduler=scheduler,
-    )
+    for path in senses:
+        if not path.is_file():
+            raise GlossaryError(str(path), "no such senses file")
+    with TerminalProgress() as progress:
+        report = extract(
+            list(paths),
+            output,
+            list(termlists),
+            progress=progress,
+            senses=list(senses),
+            ignore_lock=ignore_lock,
+            jobs=jobs,
+            cache=not no_cache,
+            scheduler=scheduler,
+        )
     warn_problems(report.problems)
     click.echo("\n".join(report.summary()))
     if report.problems:

@@ -86,10 +86,13 @@ def import_termlists(paths: list[Path], output: Path | None, overwrite: bool = F
 def import_cli(files: tuple[Path, ...], output: Path | None, overwrite: bool) -> None:
     """Read termlists and glossaries: TBX (2008 or v3, e.g. from MultiTerm, memoQ, Phrase), CSV or TSV
     (with a header naming zh/en columns, or columns zh, en, note, status), OmegaT and DeepL glossaries,
-    and every `glossary export` format. Prints what each file holds; with -o, writes them as one termlist.
+    memoQ term base CSV, term base XLSX, and every `glossary export` format. Prints what each file
+    holds; with -o, writes them as one termlist.
 
-    TBX preferred terms become approved pairs, admitted and superseded ones alias, deprecated ones
-    rejected. XML that declares entities is refused.
+    Every export reads back as what the workbook said: preferred terms become approved pairs,
+    admitted and superseded ones alias, unreviewed candidates candidate, deprecated and forbidden
+    ones rejected. Cells escaped against formula injection read back exactly. XML that declares
+    entities is refused.
     """
     report = import_termlists(list(files), output, overwrite)
     for summary in report.files:

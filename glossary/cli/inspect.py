@@ -13,6 +13,7 @@ from glossary.cli.common import EXIT_FAILED, EXIT_PROBLEMS, report_errors, warn_
 from glossary.display import table
 from glossary.errors import Problem
 from glossary.models import ArticleRecord
+from glossary.progress import Progress, TerminalProgress
 
 
 @dataclass
@@ -42,11 +43,11 @@ class InspectReport:
         }
 
 
-def inspect_articles(paths: list[Path]) -> InspectReport:
+def inspect_articles(paths: list[Path], progress: Progress | None = None) -> InspectReport:
     """Read `paths` (files or folders) and return every article record found, with the problems met."""
     from glossary.articles import read_articles
 
-    articles, problems = read_articles(paths)
+    articles, problems = read_articles(paths, progress)
     return InspectReport(articles=articles, problems=problems)
 
 
@@ -87,7 +88,8 @@ def inspect_cli(paths: tuple[Path, ...], as_json: bool) -> None:
     sure), keyword counts and abstract lengths. A file that could not be used is a `warning:` while
     other files give articles (exit code 1), an `error:` when no file gives any (exit code 2).
     """
-    report = inspect_articles(list(paths))
+    with TerminalProgress() as progress:
+        report = inspect_articles(list(paths), progress)
     if report.articles:
         warn_problems(report.problems)
     else:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary.formats import csv, deepl, tbx, tbx3, tsv
+from glossary.formats import csv, deepl, memoq, tbx, tbx3, tsv, xlsx
 from glossary.formats.entries import Entry, Reading
 from glossary.formats.options import ExportOptions
 
@@ -55,6 +55,20 @@ FORMATS = {
             " Trados Glossary Converter, Excel, scripts",
             csv.write,
             csv.read,
+        ),
+        Format(
+            "memoq",
+            "memoQ term base CSV, one entry a row in memoQ's own export layout (synonyms, Forbidden);"
+            " memoQ also imports tbx",
+            memoq.write,
+            memoq.read,
+        ),
+        Format(
+            "xlsx",
+            "term base spreadsheet, one concept a row (Status, Preferred, Forbidden): Phrase TMS"
+            " term base import, memoQ Excel import",
+            xlsx.write,
+            xlsx.read,
         ),
         Format(
             "deepl",

@@ -67,6 +67,8 @@ _STATUS_WORDS = {
     ),
 }
 _STATUS_OF_WORD = {word: status for status, words in _STATUS_WORDS.items() for word in words}
+# The note that names a rendering and its status: "[Global Security Initiative: approved, preferred] ...".
+_STATUS_NOTE = re.compile(r"\[(?P<term>.*): (?P<words>[^:\]]+)\]\s*(?P<note>.*)", re.DOTALL)
 
 # Workbook statuses, best first: how renderings of one Chinese term are ordered.
 _REVIEW_ORDER = {"approved": 0, "candidate": 1, "rejected": 2}
@@ -141,6 +143,22 @@ def looks_like_a_name(english: str) -> bool:
     words = english.replace("-", " ").split()
     significant = [word for word in words if word.lower() not in _SMALL_WORDS]
     return len(words) > 1 and all(word[0].isupper() for word in significant if word[0].isalpha())
+
+
+def status_note(rendering: Rendering) -> str:
+    """The rendering's note, led by its name and status in words, for notes a reader may show merged
+    with the other renderings' (OmegaT's TBX comment, memoQ's entry note)."""
+    label = f"[{rendering.english}: {STANDING_WORDS[rendering.standing]}]"
+    return f"{label} {rendering.note}" if rendering.note else label
+
+
+def read_status_note(text: str, term: str) -> tuple[str, str] | None:
+    """(status, note) from a note status_note() wrote for `term`, or None if it is no such note."""
+    label = _STATUS_NOTE.fullmatch(text.strip())
+    if label is None or single_line(label["term"]) != term:
+        return None
+    status = status_from_word(label["words"])
+    return (status, label["note"].strip()) if status else None
 
 
 def status_from_word(word: str) -> str | None:

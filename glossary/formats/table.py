@@ -37,10 +37,15 @@ _HEADER_NAMES = {
 _HEADERLESS_COLUMNS = {"zh": 0, "en": 1, "note": 2, "status": 3}
 
 
-def csv_text(rows: Iterable[Sequence[str]]) -> str:
-    """RFC 4180 CSV: CRLF line ends; fields with commas, quotes or line breaks quoted, quotes doubled."""
+def csv_text(rows: Iterable[Sequence[object]], quote_all: bool = False) -> str:
+    """RFC 4180 CSV: CRLF line ends; fields with commas, quotes or line breaks quoted, quotes doubled.
+
+    quote_all quotes every field: delimiter sniffers (memoQ's import, Python's csv.Sniffer) then see
+    "," between quotes on every line and are not misled by the commas and full stops of contexts.
+    """
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    quoting = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+    csv.writer(buffer, lineterminator="\r\n", quoting=quoting).writerows(rows)
     return buffer.getvalue()
 
 
@@ -49,6 +54,12 @@ def table_cells(rows: Iterable[Sequence[str]], options: ExportOptions) -> list[S
     if options.exact_cells:
         return list(rows)
     return [[neutralise(cell) for cell in row] for row in rows]
+
+
+def delimited_context(context: str) -> str:
+    """A context on one line, without the ellipsis that marks a cut start: a cell that opens with
+    punctuation after its quote ("…" or "...") is what delimiter sniffers take for the separator."""
+    return single_line(context).lstrip("….").lstrip()
 
 
 def read_bytes(path: Path) -> bytes:

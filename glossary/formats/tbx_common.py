@@ -15,7 +15,6 @@ entity tricks (billion laughs, external entities) are refused.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,13 +27,14 @@ from glossary import __version__
 from glossary.errors import GlossaryError
 from glossary.files import write_text_atomic
 from glossary.formats.entries import (
-    STANDING_WORDS,
     Entry,
     Reading,
     Rendering,
     is_acronym,
+    read_status_note,
     single_line,
     status_from_word,
+    status_note,
 )
 from glossary.formats.options import ExportOptions
 from glossary.models import KnownPair
@@ -45,8 +45,6 @@ ADMINISTRATIVE_STATUS = {
     "admitted": "admittedTerm-admn-sts",
     "deprecated": "deprecatedTerm-admn-sts",
 }
-# The note that names a rendering and its status: "[Global Security Initiative: approved, preferred]".
-_STATUS_NOTE = re.compile(r"\[(?P<term>.*): (?P<words>[^:\]]+)\]\s*(?P<note>.*)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -65,11 +63,6 @@ class TbxLayout:
     # False for OmegaT, which shows termNotes as raw codes ("preferredTerm-admn-sts") in its comment;
     # the note then carries the status in words on its own.
     term_notes: bool = True
-
-
-def status_note(rendering: Rendering) -> str:
-    label = f"[{rendering.english}: {STANDING_WORDS[rendering.standing]}]"
-    return f"{label} {rendering.note}" if rendering.note else label
 
 
 def write_tbx(path: Path, layout: TbxLayout, entries: list[Entry], options: ExportOptions) -> None:
@@ -220,9 +213,9 @@ def _term(group: ET.Element) -> _Term:
             status = status_from_word(_text(element)) or status
         elif name == "note" and _text(element):
             note = _text(element)
-            label = _STATUS_NOTE.fullmatch(note)
-            if label and status_from_word(label["words"]) and single_line(label["term"]) == text:
-                labelled, note = status_from_word(label["words"]) or "", label["note"]
+            label = read_status_note(note, text)
+            if label:
+                labelled, note = label
             if note:
                 notes.append(note)
     return _Term(text=text, status=status or labelled or "approved", note="; ".join(notes))

@@ -16,6 +16,8 @@ from glossary.candidates import english_key
 from glossary.models import TERM_TYPES, Occurrence, TermPair
 from glossary.pairing.observations import Observation
 
+AUTHORS_KEYWORD = "keyword list"  # evidence: the article's own English keyword list renders it so
+
 MAX_CONFIDENCE = 0.99
 ARTICLE_BREADTH = 0.8  # each further article keeps this share of the remaining doubt
 SINGLE_WORD = 0.55
@@ -66,7 +68,7 @@ def aggregate(observations: list[Observation]) -> list[TermPair]:
     """One TermPair per (Chinese, English) key; rows of a term ordered best first."""
     groups: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for observation in observations:
-        groups[(observation.zh, observation.en_key)].append(observation)
+        groups[(observation.zh, spelling_key(observation.en_key))].append(observation)
     by_zh: dict[str, list[TermPair]] = defaultdict(list)
     for (zh, _), group in groups.items():
         articles = {observation.article_id for observation in group if observation.article_id}
@@ -96,6 +98,7 @@ def aggregate(observations: list[Observation]) -> list[TermPair]:
     pairs: list[TermPair] = []
     for group_pairs in by_zh.values():
         _discount_rivals(group_pairs)
+        _authors_keyword_first(group_pairs)
         pairs.extend(sorted(group_pairs, key=lambda pair: -pair.confidence))
     return pairs
 
@@ -124,6 +127,27 @@ def _discount_rivals(pairs: list[TermPair]) -> None:
             key in other and key != other for other in written
         ):
             pair.confidence *= PARTIAL_RENDERING
+
+
+def spelling_key(en_key: str) -> str:
+    """Renderings that differ only in spaces are one: `meta learning`, `meta-learning`, `metalearning`."""
+    return en_key.replace(" ", "")
+
+
+def _authors_keyword_first(pairs: list[TermPair]) -> None:
+    """Where an article's English keyword list renders the term, that rendering is the term's best row:
+    a longer span of the abstract (`graph neural network model`) or an acronym from a bracket (`GNN`)
+    seen in more articles stays below it. Termlist rows keep their place."""
+    authors = [pair.confidence for pair in pairs if AUTHORS_KEYWORD in pair.evidence]
+    if not authors:
+        return
+    ceiling = max(authors) * RIVAL_OF_AUTHORS
+    for pair in pairs:
+        if AUTHORS_KEYWORD not in pair.evidence and "termlist" not in pair.sources:
+            pair.confidence = min(pair.confidence, ceiling)
+
+
+RIVAL_OF_AUTHORS = 0.95
 
 
 def _by_authority(group: list[Observation]) -> list[Observation]:

@@ -10,11 +10,13 @@ import math
 import re
 
 from glossary.candidates import ChineseAnalyzer, EnToken
-from glossary.lexicon import ZH_FUNCTION_WORDS, Lexicon, english_stems, stem
+from glossary.chinese import HAN
+from glossary.lexicon import ZH_FUNCTION_WORDS, Lexicon, english_stems, stem, word_parts
 from glossary.models import KnownPair
 from glossary.pairing.statistics import CoOccurrence
 
 MIN_SHARE = 0.5  # a unit pair must render at least half of each side
+FULL_COVERAGE = 0.95  # dictionary F1 at which the evidence covers both sides whole
 MIN_LIFTED_SHARE = 0.75  # co-occurrence lifts only pairs whose Chinese the English mostly renders
 STRENGTH = {
     "known_approved": 0.97,
@@ -38,21 +40,67 @@ class Evidence:
         self.known = known
         self.cooccurrence = cooccurrence
         self._words: dict[str, list[str]] = {}
+        self._segmentations: dict[str, list[list[str]]] = {}
+        self._scores: dict[tuple[str, tuple[frozenset[str], ...], str], tuple[float, dict[str, float]]] = {}
 
     def dictionary_shares(self, zh: str, english: list[frozenset[str]]) -> tuple[float, float]:
         """How much of the Chinese the English renders, and how much of the English the Chinese explains.
 
         `english` holds one set of comparison keys per English word. A Chinese dictionary word counts by
         its best-rendered sense: 恶性循环 "vicious circle" is half rendered by `circle`, wholly by
-        `vicious circle`; Latin letters in the Chinese (POD, NSGA-II) are rendered by themselves.
+        `vicious circle`; Latin letters in the Chinese (POD, NSGA-II) are rendered by themselves. The
+        Chinese counts by its best-rendered split into dictionary words: 地缘政治 whole, or 网络 + 安全.
         """
-        words = self.dictionary_words(zh)
-        if not words or not english:
+        if not english:
             return 0.0, 0.0
         keys = frozenset().union(*english)
-        zh_share = sum(self._rendered(word, keys) for word in words) / len(words)
-        explained = set().union(*(self.keys_of(word) for word in words))
-        return zh_share, sum(1 for word in english if word & explained) / len(english)
+        best = (0.0, 0.0)
+        for words in self.segmentations(zh):
+            zh_share = sum(self._rendered(word, keys) for word in words) / len(words)
+            explained = set().union(*(self.keys_of(word) for word in words))
+            shares = (zh_share, sum(1 for word in english if word & explained) / len(english))
+            if _f1(*shares) > _f1(*best) or (_f1(*shares) == _f1(*best) and shares[0] > best[0]):
+                best = shares
+        return best
+
+    def segmentations(self, zh: str) -> list[list[str]]:
+        """The ways of reading `zh` as dictionary words: within jieba's words, and, when that differs,
+        in as few dictionary words as possible across jieba's boundaries (地缘 + 政治 -> 地缘政治)."""
+        cached = self._segmentations.get(zh)
+        if cached is None:
+            words = self.dictionary_words(zh)
+            cached = [words] if words else []
+            if re.fullmatch(f"[{HAN}]+", zh):
+                fewest = [word for word in self.lexicon.fewest_words(zh) if word not in ZH_FUNCTION_WORDS]
+                if fewest and fewest != words:
+                    cached.append(fewest)
+            self._segmentations[zh] = cached
+        return cached
+
+    def boundaries(self, zh: str) -> set[int]:
+        """Offsets in `zh` where its fewest dictionary words meet (0 and the end included)."""
+        offsets, position = {0}, 0
+        for word in self.lexicon.fewest_words(zh):
+            position += len(word)
+            offsets.add(position)
+        return offsets
+
+    def fewest(self, zh: str) -> int:
+        """The fewest dictionary words `zh` reads as."""
+        return min((len(words) for words in self.segmentations(zh)), default=0)
+
+    def glossed_joined(self, zh: str) -> bool:
+        """Is `zh` one dictionary word glossed as two things joined (长治久安 `peace and stability`)?"""
+        return any(
+            " and " in gloss
+            for words in self.segmentations(zh)
+            if len(words) == 1
+            for gloss in self.lexicon.glosses(words[0])
+        )
+
+    def covers(self, zh: str, keys: frozenset[str]) -> bool:
+        """Could English with these comparison keys render every dictionary word of `zh` (some reading)?"""
+        return any(all(self.keys_of(word) & keys for word in words) for words in self.segmentations(zh))
 
     def keys_of(self, word: str) -> frozenset[str]:
         """The English comparison keys a Chinese dictionary word (or Latin-letter word) may be rendered by."""
@@ -64,7 +112,7 @@ class Evidence:
 
     def gloss_union(self, zh: str) -> set[str]:
         """Every English comparison key any dictionary word of `zh` may be rendered by."""
-        return set().union(*(self.keys_of(word) for word in self.dictionary_words(zh)))
+        return set().union(*(self.keys_of(word) for words in self.segmentations(zh) for word in words))
 
     def dictionary_words(self, zh: str) -> list[str]:
         """Dictionary words of a term within jieba's words: 最短路径 is 最短 + 路径, not 最 短路 径."""
@@ -97,9 +145,16 @@ class Evidence:
 
     def score(self, zh: str, english: list[frozenset[str]], en_key: str) -> tuple[float, dict[str, float]]:
         """Strength of a pair (zh, keys of each English word) seen together in one unit, and its evidence."""
+        key = (zh, tuple(english), en_key)
+        cached = self._scores.get(key)
+        if cached is None:
+            cached = self._scores[key] = self._score(zh, english, en_key)
+        return cached[0], dict(cached[1])
+
+    def _score(self, zh: str, english: list[frozenset[str]], en_key: str) -> tuple[float, dict[str, float]]:
         evidence: dict[str, float] = {}
         zh_share, en_share = self.dictionary_shares(zh, english)
-        f1 = 2 * zh_share * en_share / (zh_share + en_share) if zh_share and en_share else 0.0
+        f1 = _f1(zh_share, en_share)
         if f1:
             evidence["dictionary"] = round(f1, 3)
         dice = self.cooccurrence.log_dice(zh, en_key)
@@ -123,6 +178,10 @@ class Evidence:
         return strength, evidence
 
 
+def _f1(zh_share: float, en_share: float) -> float:
+    return 2 * zh_share * en_share / (zh_share + en_share) if zh_share and en_share else 0.0
+
+
 def literal_key(word: str) -> str:
     """The key a Latin-letter word is compared by on both sides (POD in 低阶POD模型 and in `POD model`)."""
     return "=" + word.lower()
@@ -133,7 +192,7 @@ def word_keys_of(token: EnToken) -> frozenset[str]:
     and, as a superlative, `most`), and the word itself for Latin-letter terms; none for function words."""
     if not token.is_content:
         return frozenset()
-    found = {token.stem, stem(token.lemma), literal_key(token.text)}
+    found = {token.stem, stem(token.lemma), literal_key(token.text), *word_parts(token.text)}
     if token.tag in ("JJS", "RBS"):
         found |= {"most", "est"}
     elif token.tag in ("JJR", "RBR"):
@@ -144,5 +203,5 @@ def word_keys_of(token: EnToken) -> frozenset[str]:
 def text_keys(text: str) -> list[frozenset[str]]:
     """Comparison keys of each content word of English written by people (keywords)."""
     words = [word for word in re.split(r"[\s\-/]+", text) if word]
-    keys = [frozenset({stem(word), literal_key(word.strip(".,;:()"))}) for word in words]
+    keys = [frozenset({stem(word), literal_key(word.strip(".,;:()")), *word_parts(word)}) for word in words]
     return [key for word, key in zip(words, keys, strict=True) if english_stems(word)]

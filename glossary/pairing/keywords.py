@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from glossary.candidates import EnSpan, english_key, is_generic_english
+from glossary.candidates import EnSpan, ZhCandidate, english_key, is_generic_english
 from glossary.chinese import HAN_RE
 from glossary.encoder import similarities
-from glossary.pairing.aggregate import MAX_CONFIDENCE
+from glossary.pairing.aggregate import AUTHORS_KEYWORD, MAX_CONFIDENCE
 from glossary.pairing.casing import display_keyword
 from glossary.pairing.evidence import STRENGTH, text_keys
 from glossary.pairing.observations import Observation, Unit, context_around, zh_key
@@ -19,13 +19,20 @@ if TYPE_CHECKING:
 
 MIN_DICTIONARY_F1 = 0.5  # weaker dictionary evidence between two keywords is noise
 MIN_KEYWORD_RENDERING = 0.5  # a keyword's rendering found in the abstract must be at least this sure
+MIN_EXPLAINED_KEYWORD = 0.75  # of an English keyword's words, that a Chinese term must explain
 
 
 def keyword_observations(
     pairer: Pairer, article_id: str, zh_keywords: list[str], en_keywords: list[str], units: list[Unit]
 ) -> list[Observation]:
     """Pairs for one article's keywords: in order when the lists agree and the evidence does not
-    object; otherwise each Chinese keyword's rendering found in the title and abstract, or nothing."""
+    object; otherwise each Chinese keyword's rendering found in the title and abstract, or nothing.
+    Without Chinese keywords (lost in the file), each English keyword is paired with the Chinese term of
+    the title and abstract the dictionary says it translates."""
+    if not zh_keywords:
+        return [
+            found for en in en_keywords if (found := _chinese_of(pairer, article_id, en, en_keywords, units))
+        ]
     observations: list[Observation] = []
     scores = [[_keyword_score(pairer, zh, en) for en in en_keywords] for zh in zh_keywords]
     in_order = len(zh_keywords) == len(en_keywords)
@@ -60,7 +67,7 @@ def keyword_observations(
                 strength=strength,
                 zh_context="；".join(zh_keywords),
                 en_context="; ".join(en_keywords),
-                evidence=row[choice][1],
+                evidence={**row[choice][1], AUTHORS_KEYWORD: 1.0},
             )
         )
     for index in unresolved:
@@ -69,6 +76,42 @@ def keyword_observations(
             found.source = "keywords"
             observations.append(found)
     return observations
+
+
+def _chinese_of(
+    pairer: Pairer, article_id: str, en: str, en_keywords: list[str], units: list[Unit]
+) -> Observation | None:
+    """The Chinese candidate of the units that the English keyword `en` best renders, if the dictionary
+    vouches for it and explains nearly all of the keyword: the authors' English is a whole term, and
+    a Chinese term that renders part of it (供给 for `supply logic`) is not its keyword."""
+    best: tuple[float, float, Unit, ZhCandidate] | None = None
+    english = text_keys(en)
+    for unit in units:
+        for candidate in unit.candidates:
+            if candidate.single_generic or not HAN_RE.search(candidate.text):
+                continue
+            if pairer.evidence.dictionary_shares(candidate.text, english)[1] < MIN_EXPLAINED_KEYWORD:
+                continue
+            score = _keyword_score(pairer, candidate.text, en)[0]
+            choice = (score, len(candidate.text), unit, candidate)
+            if score >= MIN_DICTIONARY_F1 and (best is None or choice[:2] > best[:2]):
+                best = choice
+    if best is None:
+        return None
+    score, _, unit, candidate = best
+    english = display_keyword(en, pairer.case)
+    return Observation(
+        zh=candidate.text,
+        zh_written=unit.aligned.zh[candidate.start : candidate.end],
+        en=english,
+        en_key=english_key(english),
+        source="keywords",
+        article_id=article_id,
+        strength=0.5 + 0.45 * score,
+        zh_context=context_around(unit.aligned.zh, unit.aligned.zh[candidate.start : candidate.end]),
+        en_context="; ".join(en_keywords),
+        evidence={**_keyword_score(pairer, candidate.text, en)[1], AUTHORS_KEYWORD: 1.0},
+    )
 
 
 def _keyword_score(pairer: Pairer, zh: str, en: str) -> tuple[float, dict[str, float]]:
@@ -99,7 +142,7 @@ def find_rendering(pairer: Pairer, zh: str, units: list[Unit]) -> Observation | 
         strength, unit, span, evidence = best
         strength = min(strength + 0.1, MAX_CONFIDENCE)  # a keyword is a term: only its rendering is in doubt
         return pairer.observation(unit, key, zh, span, strength, evidence, "keywords")
-    closest = _closest_span(zh, units)
+    closest = _closest_span(pairer, key, zh, units)
     if closest is None:
         return None  # no rendering the evidence vouches for: no pair rather than a guess
     similarity, unit, span = closest
@@ -117,22 +160,36 @@ ENCODER_STRENGTH, ENCODER_SLOPE = 0.3, 0.19  # the encoder alone: below 0.5 what
 AGREED_STRENGTH = 0.6  # the encoder and (weaker) dictionary evidence picked the same span
 
 
-def _closest_span(zh: str, units: list[Unit]) -> tuple[float, Unit, EnSpan] | None:
+def _closest_span(pairer: Pairer, key: str, zh: str, units: list[Unit]) -> tuple[float, Unit, EnSpan] | None:
     """The English span of the units closest in meaning to `zh` by the sentence encoder, with its
-    cosine similarity, when that is at least MIN_SIMILARITY."""
+    cosine similarity, when that is at least MIN_SIMILARITY. Partial dictionary evidence breaks near
+    ties: `China-Latin America relations` renders more of 中拉关系 than `America relations`."""
     spans: dict[str, tuple[Unit, EnSpan]] = {}
+    one_word_will_do = len(HAN_RE.findall(key)) <= MAX_ONE_WORD_CHARS
     for unit in units:
         for span in unit.spans:
-            if not is_generic_english(span.key):
+            words = sum(1 for keys in unit.word_keys[span.first : span.last + 1] if keys)
+            if not is_generic_english(span.key) and (words > 1 or one_word_will_do):
                 spans.setdefault(span.key, (unit, span))
     if not spans:
         return None
     candidates = list(spans.values())
     scores = similarities(zh, [span.surface for _, span in candidates])
-    index = max(range(len(candidates)), key=scores.__getitem__)
-    if scores[index] < MIN_SIMILARITY:
-        return None
-    return scores[index], *candidates[index]
+
+    def ranking(index: int) -> float:
+        unit, span = candidates[index]
+        words = [keys for keys in unit.word_keys[span.first : span.last + 1] if keys]
+        _, evidence = pairer.evidence.score(key, words, span.key)
+        return scores[index] + DICTIONARY_WEIGHT * evidence.get("dictionary", 0.0)
+
+    index = max((i for i in range(len(candidates)) if scores[i] >= MIN_SIMILARITY), key=ranking, default=None)
+    return None if index is None else (scores[index], *candidates[index])
+
+
+DICTIONARY_WEIGHT = 0.2
+# a keyword of four characters or more is two words or more in English (吞吐率 throughput rate, 术语学
+# terminology, but 执行逻辑 is not `logic`); the encoder alone likes the single head word too much
+MAX_ONE_WORD_CHARS = 3
 
 
 def _same_in_english(term: str, units: list[Unit]) -> Observation | None:

@@ -39,6 +39,7 @@ class Unit:
     zh_keys: set[str]
     en_keys: set[str]
     word_keys: list[frozenset[str]]  # comparison keys of each English token (empty for function words)
+    key_union: frozenset[str]  # every comparison key of the English
 
 
 def zh_key(text: str) -> str:

@@ -19,10 +19,21 @@ from glossary.lexicon import Lexicon
 from glossary.models import AlignedUnit, KnownPair
 from glossary.pairing.casing import CaseBook
 from glossary.pairing.evidence import Evidence, Known, word_keys_of
-from glossary.pairing.filters import Choice, is_conjoined, is_term, may_render, without_conflicts
+from glossary.pairing.filters import (
+    Choice,
+    is_conjoined,
+    is_term,
+    joins_uncovered,
+    may_render,
+    needs_whole_evidence,
+    review_strength,
+    vouched,
+    without_clipped,
+    without_conflicts,
+)
 from glossary.pairing.keywords import keyword_observations
 from glossary.pairing.observations import Observation, Unit, context_around, zh_key
-from glossary.pairing.statistics import CoOccurrence, PairingStatistics
+from glossary.pairing.statistics import CoOccurrence, PairingStatistics, long_keys
 
 MIN_UNIT_STRENGTH = 0.3  # weaker pairs within a unit were nearly all wrong boundaries when judged
 
@@ -57,7 +68,8 @@ class Pairer:
         prepared = [prepare_unit(unit, chinese, english, case, protected) for unit in units]
         statistics = PairingStatistics.of_units((unit.zh_keys, unit.en_keys) for unit in prepared)
         if text_frequency:
-            statistics.text = text_frequency(statistics.long_keys())
+            vouched_only = {c.text for u in prepared for c in u.candidates if c.needs_evidence}
+            statistics.text = text_frequency(statistics.long_keys() | long_keys(vouched_only))
         run = RunEvidence(known_pairs, protected, case, statistics, statistics.cooccurrence())
         self._start(prepared, run, lexicon, chinese)
         self.count_in_text = text_frequency
@@ -84,27 +96,32 @@ class Pairer:
     def text_frequency_of(self, keys: set[str]) -> dict[str, int]:
         """Occurrences in the whole run's text when the run gave a counter, else in the aligned units."""
         if self.count_in_text is None:
-            return {key: self.statistics.zh_units.get(key, 0) for key in keys}
+            units = Counter(key for unit in self.units for key in {c.text for c in unit.candidates})
+            return {key: units.get(key, 0) for key in keys}
         return self.count_in_text(keys)
 
     def unit_observations(self) -> list[Observation]:
         """The pairs of every unit: each Chinese candidate's best span, overlaps resolved per unit, then
         termhood across the run among the survivors (see `with_termhood`)."""
-        found = [observation for unit in self.units for observation in self.candidate_observations(unit)]
-        counts = self.text_frequency_of({observation.zh for observation in found})
+        found = [seen for unit in self.units for seen in self.candidate_observations(unit)]
+        counts = self.text_frequency_of({observation.zh for observation, _ in found})
         return with_termhood(found, counts, self.protected)
 
-    def candidate_observations(self, unit: Unit) -> list[Observation]:
-        """The pairs of one unit before termhood across the run is known."""
+    def candidate_observations(self, unit: Unit) -> list[tuple[Observation, bool]]:
+        """The pairs of one unit before termhood across the run is known, each with whether its Chinese
+        needed the bilingual evidence whole (see `filters.needs_whole_evidence`)."""
         return [
-            self.observation(
-                unit,
-                candidate.text,
-                unit.aligned.zh[candidate.start : candidate.end],
-                span,
-                strength,
-                evidence,
-                unit.aligned.kind,
+            (
+                self.observation(
+                    unit,
+                    candidate.text,
+                    unit.aligned.zh[candidate.start : candidate.end],
+                    span,
+                    strength,
+                    evidence,
+                    unit.aligned.kind,
+                ),
+                needs_whole_evidence(candidate, self.protected, self.statistics),
             )
             for strength, candidate, span, evidence in self._pair_unit(unit)
         ]
@@ -113,12 +130,16 @@ class Pairer:
         """Each candidate's best English span, then the strongest pairs whose two sides do not overlap."""
         choices: list[Choice] = []
         for candidate in unit.candidates:
-            if not is_term(candidate, self.protected, self.statistics):
+            whole = needs_whole_evidence(candidate, self.protected, self.statistics)
+            if whole and not self.evidence.covers(candidate.text, unit.key_union):
+                continue
+            if not is_term(candidate, self.protected):
                 continue
             best = self.best_span(candidate.text, unit)
-            if best:
-                choices.append((best[0], candidate, best[1], best[2]))
-        return without_conflicts(choices)
+            if best and vouched(whole, unit.tokens, best[1], self.evidence.fewest(candidate.text), best[2]):
+                repeated = candidate.text in self.protected or self.statistics.repeats(candidate.text)
+                choices.append((review_strength(candidate, best[0], repeated), candidate, best[1], best[2]))
+        return without_clipped(without_conflicts(choices), self.evidence.boundaries)
 
     def best_span(self, zh: str, unit: Unit) -> tuple[float, EnSpan, dict[str, float]] | None:
         """The English span of `unit` that best translates `zh`, if the evidence says any does."""
@@ -128,13 +149,16 @@ class Pairer:
             key for key in unit.en_keys if self.cooccurrence.shared(zh, key)
         }
         conjoined = is_conjoined(zh)
+        glossed_joined = self.evidence.glossed_joined(zh)
         best: tuple[float, EnSpan, dict[str, float]] | None = None
         for span in unit.spans:
-            if not may_render(unit.tokens, span, explained, wanted, conjoined):
+            if not may_render(unit.tokens, span, explained, wanted):
                 continue
             words = [keys for keys in unit.word_keys[span.first : span.last + 1] if keys]
             strength, evidence = self.evidence.score(zh, words, span.key)
-            if strength < MIN_UNIT_STRENGTH:
+            if strength < MIN_UNIT_STRENGTH or joins_uncovered(
+                unit.tokens, span, conjoined, glossed_joined, evidence
+            ):
                 continue
             if best is None or (strength, span.last - span.first) > (best[0], best[1].last - best[1].first):
                 best = (strength, span, evidence)
@@ -198,22 +222,35 @@ def prepare_unit(
     spans = en_spans(tokens)
     word_keys = [word_keys_of(token) for token in tokens]
     return Unit(
-        unit, candidates, tokens, spans, {c.text for c in candidates}, {s.key for s in spans}, word_keys
+        unit,
+        candidates,
+        tokens,
+        spans,
+        {c.text for c in candidates if not c.needs_evidence},
+        {s.key for s in spans},
+        word_keys,
+        frozenset().union(*word_keys),
     )
 
 
 def with_termhood(
-    observations: list[Observation], counts: dict[str, int], protected: set[str]
+    found: list[tuple[Observation, bool]], counts: dict[str, int], protected: set[str]
 ) -> list[Observation]:
-    """The observations whose Chinese is a term by termhood across the run among all the survivors of
-    the units (`counts`: occurrences in the run's text): a survivor never seen outside a longer survivor,
-    安全倡议 inside 全球安全倡议, is no term of its own, unless protected (termlists, keywords, glosses)."""
-    keys = {observation.zh for observation in observations}
-    termhood = c_values(Counter({key: counts.get(key, 0) for key in keys}))
+    """The unit observations whose Chinese is a term by termhood across the run among all the survivors
+    (`counts`: their occurrences in the run's text): a survivor never seen outside a longer survivor,
+    安全倡议 inside 全球安全倡议, is no term of its own, unless protected (termlists, keywords, glosses).
+
+    Termhood by tiers: accepted candidates are discounted only by longer accepted ones, candidates that
+    needed the evidence whole also by those, and joined ones (目标分散与战略失衡) by everything; so a
+    phrase around a term (美国战略收缩风险) or a coordination of terms does not hide the term."""
+    keys = {observation.zh for observation, _ in found}
+    whole = {observation.zh for observation, needed_whole in found if needed_whole}
+    joined = {text for text in whole if is_conjoined(text)}
+    termhood: dict[str, float] = {}
+    for tier in (keys, keys - joined, keys - whole):
+        termhood.update(c_values(Counter({key: counts.get(key, 0) for key in tier})))
     return [
-        observation
-        for observation in observations
-        if termhood[observation.zh] > 0 or observation.zh in protected
+        observation for observation, _ in found if termhood[observation.zh] > 0 or observation.zh in protected
     ]
 
 

@@ -60,7 +60,7 @@ class PairingStatistics:
 
     def long_keys(self) -> set[str]:
         """Chinese keys long enough that they must repeat in the run's text to be terms."""
-        return {key for key in self.zh_units if len(key) > MAX_UNREPEATED_CHARS}
+        return long_keys(self.zh_units)
 
     def repeats(self, key: str) -> bool:
         """Is a Chinese key short, or seen at least twice in the text (true when the text was not counted)?"""
@@ -74,6 +74,11 @@ class PairingStatistics:
             en = [key for key in en_keys if self.en_units[key] >= MIN_COOCCURRENCE]
             joint.update((a, b) for a in zh for b in en)
         return CoOccurrence(self.zh_units, self.en_units, joint)
+
+
+def long_keys(keys: Iterable[str]) -> set[str]:
+    """The keys long enough that they must repeat in the run's text to be terms."""
+    return {key for key in keys if len(key) > MAX_UNREPEATED_CHARS}
 
 
 class CoOccurrence:

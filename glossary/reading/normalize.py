@@ -315,14 +315,20 @@ def _looks_like_author_line(text: str) -> bool:
 
 
 def _build(block: _Open) -> Paragraph:
+    latin = is_mostly_latin(" ".join(part.text for part in block.parts))
     text = ""
     offsets: list[tuple[int, int]] = []
+    page_starts: list[int] = []
     for part in block.parts:
-        text = join_wrapped(text, part.text)
-        offsets.append((max(len(text) - len(part.text), 0), part.number))
-    text = tidy_english(text) if is_mostly_latin(text) else SPACE_AFTER_CJK_PUNCTUATION_RE.sub("", text)
+        # Chinese spacing is tidied line by line too, so that the offsets point into the final text.
+        piece = part.text if latin else SPACE_AFTER_CJK_PUNCTUATION_RE.sub("", part.text)
+        text = join_wrapped(text, piece)
+        offsets.append((max(len(text) - len(piece), 0), part.number))
+        if part.page_start:
+            page_starts.append(offsets[-1][0])
+    text = tidy_english(text) if latin else SPACE_AFTER_CJK_PUNCTUATION_RE.sub("", text)
     kind = "heading" if block.kind == "markdown-heading" else block.kind
-    return Paragraph(text=text, line_offsets=offsets, kind=kind)
+    return Paragraph(text=text, line_offsets=offsets, kind=kind, page_starts=page_starts)
 
 
 def join_wrapped(left: str, right: str) -> str:

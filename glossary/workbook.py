@@ -133,7 +133,7 @@ CONSISTENCY_COLUMNS = (
     Column("Articles", 60, wrap=True),
     Column("Example contexts", 70, wrap=True),
 )
-CONSISTENCY_MAX_LINES = 15  # every rendering of a term in view
+CONSISTENCY_MAX_LINES = 20  # every rendering of a term and its articles in view
 LEDGER_COLUMNS = (Column("Chinese", 20), Column("Extracted English", 30), Column("Status", 12))
 
 # Cells take named styles: one name lookup per cell, where setting an Alignment hashes it every time.
@@ -489,7 +489,9 @@ def _write_consistency_sheet(sheet: _WorkbookChild, inconsistencies: list[Incons
                 for r in item.renderings
             ),
             "\n".join(item.approved),
-            "\n".join(f"{r.english}: {'; '.join(r.articles)}" for r in item.renderings),
+            "\n".join(
+                line for r in item.renderings for line in (f"{r.english}:", *(f"   {a}" for a in r.articles))
+            ),
             "\n".join(f"{r.english}: {r.english_context or r.chinese_context}" for r in item.renderings),
         )
         for item in inconsistencies

@@ -1,6 +1,6 @@
 """Keyword pairing and keyword recovery of `glossary extract` on 25 papers of other Chinese journals.
 
-    python bench/eval_cn_journal.py [--verbose]
+    python bench/eval_cn_journal.py [--verbose] [--without-encoder]
 
 Reads ../shared/eval/cn_journal_mineru_md and ../shared/eval/cn_journal_pages from the repository root
 (evaluation only, never copied into the project) and skips with a message when they are absent. The
@@ -18,6 +18,7 @@ Figures (English compared in the form `glossary evaluate` uses, Chinese likewise
   keyword among the rows from keywords has that English (also given: the best row of all).
 - keyword recovery, English keywords withheld: over the gold pairs whose English occurs in the paper's
   English title or abstract (whole words, any plural), is the best row of the Chinese keyword that English?
+`--without-encoder` runs the pairing as it was before the sentence encoder, to measure what it adds.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from glossary.chinese import nfkc
 from glossary.cli.evaluate import TermResult, chinese_form, english_form
 from glossary.cli.extract import ExtractReport, extract
 from glossary.models import GlossaryRow
+from glossary.pairing import keywords
 from glossary.workbook import read_workbook
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
@@ -271,7 +273,15 @@ def print_failures(failures: list[str]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="per-paper details")
+    parser.add_argument(
+        "--without-encoder",
+        action="store_true",
+        help="never ask the sentence encoder (to measure what it adds)",
+    )
     arguments = parser.parse_args()
+    if arguments.without_encoder:
+        keywords._closest_span = lambda *_: None  # what the pairing gave before the encoder
+
     if not all(path.is_file() for path in (*RECORD_FILES, RAW_FRONT_MATTER)):
         print(f"skipped: {MINERU} or {PAGES} is not there (they live in ../shared beside the repository)")
         return 0

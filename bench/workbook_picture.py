@@ -217,12 +217,15 @@ def screenshot(workbook: Path, out: Path) -> Path | None:
         return None
     display = ":71"
     shot = out / "screen.png"
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory() as scratch:
+        # A copy is opened, so that LibreOffice's lock file never lands beside the workbook itself.
+        opened = Path(scratch) / workbook.name
+        shutil.copy(workbook, opened)
         server = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24"])
         environment = {**os.environ, "DISPLAY": display}
         calc = subprocess.Popen(
-            ["soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--calc", "--norestore",
-             "--nologo", str(workbook)],
+            ["soffice", f"-env:UserInstallation={(Path(scratch) / 'profile').as_uri()}", "--calc",
+             "--norestore", "--nologo", str(opened)],
             env=environment,
         )  # fmt: skip
         try:

@@ -3,8 +3,9 @@
 One Chinese term written several ways in English across the articles, issues and years of a journal
 (大国 as `major country` here and `major power` there) is what editors and translators check before an
 issue goes to print. A rendering counts when the inputs' own text gives it (keyword lists, titles,
-aligned abstracts, the authors' glosses) with a Confidence of at least MIN_CONFIDENCE; a termlist only
-says which rendering is approved. An acronym is another form of a name (IMF beside International
+aligned abstracts, the authors' glosses) with a Confidence of at least PLAUSIBLE (0.5: below it a
+pair is more often a wrong pairing than a second rendering); a termlist only says which rendering is
+approved. An acronym is another form of a name (IMF beside International
 Monetary Fund), not another rendering.
 """
 
@@ -20,9 +21,7 @@ from glossary.errors import GlossaryError, Problem
 from glossary.models import ArticleRecord, Inconsistency, KnownPair, Rendering, TermPair
 from glossary.pairing import zh_key
 from glossary.progress import Progress
-from glossary.rows import article_label
-
-MIN_CONFIDENCE = 0.5  # below it a pair is more often a wrong pairing than a second rendering
+from glossary.rows import PLAUSIBLE, article_label
 
 
 @dataclass
@@ -67,7 +66,7 @@ def _rendering(
 ) -> Rendering | None:
     """The pair as one rendering the inputs use, or None when only a termlist or a doubtful pairing has it."""
     seen = [o for o in pair.occurrences if o.source != "termlist"]
-    if not seen or pair.type == "acronym" or pair.confidence < MIN_CONFIDENCE:
+    if not seen or pair.type == "acronym" or pair.confidence < PLAUSIBLE:
         return None
     articles = list(dict.fromkeys(o.article_id for o in seen if o.article_id))
     chinese = next((o.zh_context for o in seen if o.zh_context), "")

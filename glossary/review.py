@@ -22,7 +22,7 @@ from pathlib import Path
 from glossary.errors import GlossaryError, Problem
 from glossary.files import refuse_if_open, write_verified_copy
 from glossary.models import Glossary, GlossaryRow, KnownPair, SourceArticle
-from glossary.rows import review_order
+from glossary.rows import PLAUSIBLE, review_order
 from glossary.workbook import ledger_with_rows, parse_workbook, write_workbook
 
 DELETED = "deleted"  # the ledger's status for a pair whose row a reviewer removed
@@ -298,10 +298,12 @@ def with_conflicts(rows: list[GlossaryRow], known: list[KnownPair]) -> list[Glos
         chinese, english = loose_key(row.chinese, row.english)
         problems = []
         if row.status != "rejected":
+            named = {english}  # renderings this row's Check already names
             if listed.get(chinese) and (chinese, english) not in accepted:
                 problems.extend(f"{_termlist_name(pair)} has: {pair.en}" for pair in listed[chinese])
+                named.update(normalise(pair.en) for pair in listed[chinese])
             problems.extend(
-                _rivalry(row, [other for key, other in renderings[chinese].items() if key != english])
+                _rivalry(row, [other for key, other in renderings[chinese].items() if key not in named])
             )
         if row.status == "candidate" and (chinese, english) in rejected:
             problems.append(f"rejected in {_termlist_name(rejected[chinese, english])}")
@@ -313,8 +315,17 @@ def with_conflicts(rows: list[GlossaryRow], known: list[KnownPair]) -> list[Glos
 
 def _rivalry(row: GlossaryRow, others: list[GlossaryRow]) -> list[str]:
     """What the other live renderings of the row's term mean for it. An acronym is another form of a
-    name (IMF beside International Monetary Fund), so it competes only with acronyms."""
-    rivals = [other for other in others if (other.type == "acronym") == (row.type == "acronym")]
+    name (IMF beside International Monetary Fund), so it competes only with acronyms; a rendering below
+    PLAUSIBLE competes only with rows no more confident than itself (a 0.3 misalignment does not put a
+    0.99 row in doubt, but the 0.3 row is told of the 0.99 one)."""
+    rivals = [
+        other
+        for other in others
+        if (other.type == "acronym") == (row.type == "acronym")
+        and (
+            other.confidence >= PLAUSIBLE or other.confidence >= row.confidence or other.status == "approved"
+        )
+    ]
     approved = [other.english for other in rivals if other.status == "approved"]
     if row.status == "approved":
         return ["also approved: " + "; ".join(approved)] if approved else []

@@ -17,7 +17,8 @@ CONFIDENCE_DIGITS = 3
 MAX_TITLE_IN_LABEL = 40
 CONTEXT_PREFERENCE = ("abstract", "title", "keywords", "parenthetical", "termlist")
 # The bands README gives for Confidence: about 96 in 100 right from 0.7, about three in four from 0.5.
-CONFIDENCE_BANDS = (0.7, 0.5)
+TRUSTED, PLAUSIBLE = 0.7, 0.5
+CONFIDENCE_BANDS = (TRUSTED, PLAUSIBLE)
 STATUS_RANK = {"approved": 0, "candidate": 1, "rejected": 2}
 MAX_ARTICLES_NAMED = 4
 VOUCHED_SOURCES = frozenset({"keywords", "parenthetical", "termlist"})

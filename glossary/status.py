@@ -67,6 +67,8 @@ def read_status(text: str) -> StatusReading:
     """The status a reviewer meant by `text` (a Status cell as text). A word it does not know is kept
     as written, stripped of surrounding spaces, so that the row stays reviewed and the text survives."""
     key = status_key(text)
+    if "?" in unicodedata.normalize("NFKC", text):  # "ok?", "approved？": a doubt, not a decision
+        return StatusReading(text.strip(), known=False)
     status = _WORDS.get(key)
     if status is None and len(key) >= 3:
         status = next((name for name in STATUSES if name.startswith(key)), None)  # "appr", "rej"

@@ -133,7 +133,7 @@ CONSISTENCY_COLUMNS = (
     Column("Articles", 60, wrap=True),
     Column("Example contexts", 70, wrap=True),
 )
-CONSISTENCY_MAX_LINES = 15  # every rendering of a term in view
+CONSISTENCY_MAX_LINES = 20  # every rendering of a term and its articles in view
 LEDGER_COLUMNS = (Column("Chinese", 20), Column("Extracted English", 30), Column("Status", 12))
 
 # Cells take named styles: one name lookup per cell, where setting an Alignment hashes it every time.
@@ -410,8 +410,10 @@ def _add_review_aids(sheet: _WorkbookChild, last_column: str, last_row: int) -> 
         formula1='"' + ",".join(STATUSES) + '"',
         allow_blank=True,
         showErrorMessage=True,
+        # A warning, not a stop: words like ok, x, 通过 or 否 are read as meant (glossary/status.py).
+        errorStyle="warning",
         errorTitle="Status",
-        error="Choose candidate, approved or rejected.",
+        error="Choose candidate, approved or rejected; ok, x, 通过, 否 and the like are read as meant.",
     )
     validation.add(status_range)
     sheet.data_validations.append(validation)
@@ -487,7 +489,9 @@ def _write_consistency_sheet(sheet: _WorkbookChild, inconsistencies: list[Incons
                 for r in item.renderings
             ),
             "\n".join(item.approved),
-            "\n".join(f"{r.english}: {'; '.join(r.articles)}" for r in item.renderings),
+            "\n".join(
+                line for r in item.renderings for line in (f"{r.english}:", *(f"   {a}" for a in r.articles))
+            ),
             "\n".join(f"{r.english}: {r.english_context or r.chinese_context}" for r in item.renderings),
         )
         for item in inconsistencies

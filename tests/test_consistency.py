@@ -94,7 +94,13 @@ def test_the_glossary_workbook_has_a_consistency_sheet(tmp_path: Path) -> None:
         "major country: 2 (approved in termlist)\nmajor power: 1 (alias in termlist)",
         "major country",
     )
-    assert rows[1][3].splitlines()[1] == "major power: A2 2024-03.txt: 大国协调与地区安全"
+    assert rows[1][3].splitlines() == [
+        "major country:",
+        "   A1 2024-03.txt: 大国关系的新变化",
+        "   A3 2024-03.txt: 新型国际关系",
+        "major power:",
+        "   A2 2024-03.txt: 大国协调与地区安全",
+    ]
     assert summary["Rendered several ways"] == 1
 
 

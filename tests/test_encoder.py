@@ -39,3 +39,15 @@ def test_keyword_without_english_is_found_by_the_encoder_below_the_trusted_band(
     assert found["强化学习"].strength < 0.5  # the encoder alone
     assert found["调度方法"].en == "scheduling method"
     assert "encoder" not in found["调度方法"].evidence  # the dictionary vouches: the encoder is not asked
+
+
+def test_a_long_keyword_is_not_rendered_by_one_english_word() -> None:
+    unit = AlignedUnit(
+        "abstract",
+        "该方案利用纠缠交换实现量子秘密共享。",
+        "The scheme uses entanglement swapping to share secrets between distant parties.",
+        "A1",
+    )
+    pairer = Pairer([unit], [], load_lexicon(), ChineseAnalyzer(), EnglishAnalyzer())
+    (found,) = pairer.keyword_observations("A1", ["纠缠交换"], [], pairer.units)
+    assert found.en == "entanglement swapping"

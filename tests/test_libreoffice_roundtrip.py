@@ -8,9 +8,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_review import check_decisions_survived, review_first_run, second_run
-from test_workbook import pair, sample_glossary, sample_rows
+from openpyxl.cell.rich_text import CellRichText
+from test_review import Reviewer, check_decisions_survived, review_first_run, second_run
+from test_workbook import letters, pair, sample_glossary, sample_rows
 
+from glossary.cli.extract import extract
 from glossary.review import save_glossary
 from glossary.workbook import read_workbook
 
@@ -82,3 +84,39 @@ def test_deletions_survive_the_ledger_sheet_deleted_and_a_libreoffice_save(tmp_p
     save_glossary(path, second_run(), [])
 
     check_decisions_survived(read_workbook(path))  # the deleted row did not come back
+
+
+def test_extract_again_after_a_libreoffice_save_keeps_every_decision(tmp_path: Path) -> None:
+    sample = Path(__file__).parent.parent / "samples" / "sample_issue.txt"
+    path = tmp_path / "glossary.xlsx"
+    extract([sample], path)
+    first = read_workbook(path).rows
+    approved, rejected, corrected, deleted = (first[0], first[1], first[2], first[3])
+    reviewer = Reviewer(path)
+    reviewer.approve(approved.chinese, approved.english)
+    reviewer.reject(rejected.chinese, rejected.english)
+    reviewer.set(corrected.chinese, corrected.english, "English", corrected.english + " (corrected)")
+    reviewer.set(corrected.chinese, corrected.english + " (corrected)", "Note", "checked in the style guide")
+    reviewer.delete(deleted.chinese, deleted.english)
+    reviewer.sort_by("Order")  # back to the order of the articles, as the Summary says
+    reviewer.save()
+    save_in_libreoffice(path, tmp_path)
+    sheet = openpyxl.load_workbook(path, rich_text=True)["Glossary"]
+    contexts = [cell.value for cell in sheet[letters(sheet)["English context"]][1:]]
+    assert any(isinstance(value, CellRichText) for value in contexts)  # the terms are still bold
+
+    extract([sample], path)
+
+    rows = {(row.chinese, row.english): row for row in read_workbook(path).rows}
+    assert rows[approved.chinese, approved.english].status == "approved"
+    assert rows[rejected.chinese, rejected.english].status == "rejected"
+    kept = rows[corrected.chinese, corrected.english + " (corrected)"]
+    assert (kept.note, kept.extracted_english) == ("checked in the style guide", corrected.english)
+    assert (deleted.chinese, deleted.english) not in rows
+    for row in first:  # contexts read back as the plain text extract wrote
+        if (row.chinese, row.english) in rows:
+            again = rows[row.chinese, row.english]
+            assert (again.chinese_context, again.english_context) == (
+                row.chinese_context,
+                row.english_context,
+            )

@@ -23,7 +23,7 @@ class Reviewer:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.workbook = openpyxl.load_workbook(path)
+        self.workbook = openpyxl.load_workbook(path, rich_text=True)  # a spreadsheet keeps the bold terms
         self.sheet = self.workbook["Glossary"]
         self.columns = {cell.value: cell.column for cell in self.sheet[1]}
 
@@ -294,9 +294,11 @@ def test_competing_candidates_and_termlist_disagreements_are_written_into_check(
         pair("大国", "major country", 0.95),
         pair("大国", "major power", 0.9),
         replace(pair("大国", "big country", 0.3), status="rejected"),
+        pair("大国", "power", 0.3),  # a misalignment, most likely
         pair("国际货币基金组织", "International Monetary Fund", 0.95),
         pair("国际货币基金组织", "IMF", 0.9, type="acronym"),
         pair("中国式现代化", "Chinese-style modernization", 0.7),
+        pair("中国式现代化", "Chinese modernization", 0.9, sources=("termlist",)),
         pair("乡村振兴", "rural revitalization", 0.9),
     ]
     known = [KnownPair("中国式现代化", "Chinese modernization", origin="termlists/political.tsv")]
@@ -304,12 +306,14 @@ def test_competing_candidates_and_termlist_disagreements_are_written_into_check(
     checks = {row.english: row.check for row in with_conflicts(rows, known)}
 
     assert checks == {
-        "major country": "other renderings: major power",  # a rejected rendering competes no more
+        "major country": "other renderings: major power",  # a rejected or doubtful rendering: no rival
         "major power": "other renderings: major country",
         "big country": "",
+        "power": "other renderings: major country; major power",
         "International Monetary Fund": "",  # an acronym is another form of the name
         "IMF": "",
         "Chinese-style modernization": "termlist political.tsv has: Chinese modernization",
+        "Chinese modernization": "other renderings: Chinese-style modernization",
         "rural revitalization": "",
     }
 

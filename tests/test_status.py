@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from test_review import Reviewer
@@ -24,7 +25,7 @@ APPROVED = ["approved", "Approved", " approved ", "Approved.", "ａｐｐｒｏ�
 REJECTED = ["rejected", "Rejected", "reject", "REJ", "x", "X", "ｘ", "✗", "✘", "×", "no", "n", "delete",
             "否", "不通过", "拒绝", "驳回", "删除", "rejected!"]  # fmt: skip
 CANDIDATE = ["", "candidate", " Candidate ", "cand", "待审核"]
-UNKNOWN = ["maybe", "ask Li", "?", "done", "ap", "审"]
+UNKNOWN = ["maybe", "ask Li", "?", "done", "ap", "审", "ok?", "通过？", "approved ?"]
 
 
 @pytest.mark.parametrize("typed", APPROVED)
@@ -92,3 +93,11 @@ def test_export_and_termlist_read_the_same_words_and_name_the_unknown_one(tmp_pa
     result = CliRunner().invoke(main, ["termlist", str(path), "-o", str(tmp_path / "again.tsv")])
     assert result.exit_code == 0
     assert "Status 'ask Li'" in result.stderr and result.stderr.startswith("warning: ")
+
+
+def test_the_status_dropdown_lets_a_reviewer_type_other_words(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.xlsx"
+    save_glossary(path, sample_glossary(), [])
+    [validation] = openpyxl.load_workbook(path)["Glossary"].data_validations.dataValidation
+    assert validation.formula1 == '"candidate,approved,rejected"'
+    assert validation.errorStyle == "warning"  # a stop would refuse the ok, x and 通过 read above

@@ -165,9 +165,11 @@ def _closest_span(pairer: Pairer, key: str, zh: str, units: list[Unit]) -> tuple
     cosine similarity, when that is at least MIN_SIMILARITY. Partial dictionary evidence breaks near
     ties: `China-Latin America relations` renders more of 中拉关系 than `America relations`."""
     spans: dict[str, tuple[Unit, EnSpan]] = {}
+    one_word_will_do = len(HAN_RE.findall(key)) <= MAX_ONE_WORD_CHARS
     for unit in units:
         for span in unit.spans:
-            if not is_generic_english(span.key):
+            words = sum(1 for keys in unit.word_keys[span.first : span.last + 1] if keys)
+            if not is_generic_english(span.key) and (words > 1 or one_word_will_do):
                 spans.setdefault(span.key, (unit, span))
     if not spans:
         return None
@@ -185,6 +187,9 @@ def _closest_span(pairer: Pairer, key: str, zh: str, units: list[Unit]) -> tuple
 
 
 DICTIONARY_WEIGHT = 0.2
+# a keyword of four characters or more is two words or more in English (吞吐率 throughput rate, 术语学
+# terminology, but 执行逻辑 is not `logic`); the encoder alone likes the single head word too much
+MAX_ONE_WORD_CHARS = 3
 
 
 def _same_in_english(term: str, units: list[Unit]) -> Observation | None:

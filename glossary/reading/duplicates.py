@@ -2,8 +2,9 @@
 content, so that one issue does not count every term twice.
 
 Two files are one document when most sentences of the shorter are also sentences of the other. Sentences
-are compared with all spaces and the line-break hyphens removed and compatibility forms folded, so
-that a PDF and a text extraction of it meet although their line and paragraph breaks differ.
+are compared by their letters, digits and characters only (no spaces, line-break hyphens, quotes or other
+punctuation, compatibility forms folded), so that a PDF and a text extraction of it meet although their
+line and paragraph breaks, and the punctuation each extractor keeps, differ.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from glossary.models import Document
 
 SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;])|(?<=[.](?=\s))")
-SPACE_RE = re.compile(r"[\s\u00ad\u2043]+")
+NOT_A_WORD_RE = re.compile(r"[\W_]+")  # spaces, line-break hyphens, quotes and other punctuation
 MIN_SENTENCE = 12  # characters: shorter ones (headings, `关键词：...` pieces) recur in unrelated issues
 SAME_SHARE = 0.6  # of the shorter document's sentences found in the other
 
@@ -40,7 +41,7 @@ def sentence_keys(document: Document) -> set[int]:
     keys: set[int] = set()
     for paragraph in document.paragraphs:
         for sentence in SENTENCE_END_RE.split(paragraph.text):
-            key = unicodedata.normalize("NFKC", SPACE_RE.sub("", sentence))
+            key = NOT_A_WORD_RE.sub("", unicodedata.normalize("NFKC", sentence))
             if len(key) >= MIN_SENTENCE:
                 keys.add(hash(key))
     return keys

@@ -9,6 +9,7 @@ proper names kept as written.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import re
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from glossary.cache import cache_dir
 from glossary.chinese import HAN, simplify
 from glossary.lexicon import GLOSS_STOPWORDS, ZH_FUNCTION_WORDS, stem
 
@@ -97,6 +99,11 @@ class ChineseAnalyzer:
         import jieba.posseg
 
         jieba.setLogLevel(logging.WARNING)
+        with contextlib.suppress(OSError):
+            # jieba keeps its dictionary cache in /tmp/jieba.cache by default; a file another user made
+            # there cannot be replaced, and jieba prints a traceback. Each user's own cache instead.
+            cache_dir().mkdir(parents=True, exist_ok=True)
+            jieba.dt.tmp_dir = str(cache_dir())
         jieba.dt.initialize()
         # A private copy of jieba's dictionary (loading it again costs a second): user words stay in this run.
         self.tokenizer = jieba.Tokenizer()
@@ -204,8 +211,8 @@ def _evidence_only_spans(
                 closing = part[last]
                 if _hard_edge(closing) or closing.word[-1] in ZH_BREAK_WORDS:
                     continue
-                if closing.tag in ZH_END_TAGS_NOT and len(closing.word) == 1:
-                    continue  # 倡议新: a one-character adjective does not end a term
+                if len(closing.word) == 1 and (closing.tag in ZH_END_TAGS_NOT or closing.tag[:1] in "vd"):
+                    continue  # 倡议新, 联合准: a one-character adjective, verb or adverb does not end a term
                 start, end = part[first].start, part[last].start + len(part[last].word)
                 span = key[start:end]
                 if end - start < 2 or end - start > MAX_ZH_CHARS or not re.search(f"[{HAN}]", span):
@@ -296,7 +303,13 @@ class EnToken:
 
     @property
     def is_content(self) -> bool:
-        return self.pos in EN_START_POS | EN_END_POS | {"VERB"} and self.text.lower() not in GLOSS_STOPWORDS
+        """A word that carries meaning: a modifier, noun or verb with a letter or digit in it (the tagger
+        sometimes calls the hyphen of `anti-globalization` an adjective)."""
+        return (
+            self.pos in EN_START_POS | EN_END_POS | {"VERB"}
+            and self.text.lower() not in GLOSS_STOPWORDS
+            and any(char.isalnum() for char in self.text)
+        )
 
 
 @dataclass(frozen=True)
@@ -354,12 +367,13 @@ def en_spans(tokens: list[EnToken]) -> list[EnSpan]:
     spans: list[EnSpan] = []
     for first, opening in enumerate(tokens):
         participle = opening.tag in ("VBN", "VBG")
-        if opening.pos not in EN_START_POS and not participle:
+        mistagged = _mistagged_noun(opening, tokens[first - 1] if first else None)
+        if opening.pos not in EN_START_POS and not participle and not mistagged:
             continue
         if participle and (first + 1 >= len(tokens) or tokens[first + 1].pos not in EN_START_POS):
             continue
-        if opening.text.lower() in GLOSS_STOPWORDS:
-            continue
+        if opening.text.lower() in GLOSS_STOPWORDS or not any(char.isalnum() for char in opening.text):
+            continue  # nor on the hyphen of `anti-globalization`, tagged an adjective at times
         prepositions = 0
         for last in range(first, min(first + MAX_EN_TOKENS, len(tokens))):
             token = tokens[last]
@@ -382,7 +396,10 @@ def en_spans(tokens: list[EnToken]) -> list[EnSpan]:
                     break
                 if token.pos == "DET" and tokens[last - 1].pos != "ADP":
                     break
-            ends_on_noun = (token.pos in EN_END_POS and token.tag != "POS") or _mistagged_noun(token)
+            previous = tokens[last - 1] if last else None
+            ends_on_noun = (token.pos in EN_END_POS and token.tag != "POS") or _mistagged_noun(
+                token, previous
+            )
             if ends_on_noun and not _cut_between(tokens, first, last):
                 spans.append(make_span(tokens, first, last))
     return spans
@@ -401,10 +418,14 @@ def _cut_between(tokens: list[EnToken], first: int, last: int) -> bool:
 NOUN_SUFFIX_RE = re.compile(r"[a-z]{3}(tion|sion|ment|ism|ity|ness|ance|ence|ship|hood)s?$")
 
 
-def _mistagged_noun(token: EnToken) -> bool:
-    """A word the tagger took for an adjective or verb that only a noun can be (`anti-globalization`
-    trend: `globalization` tagged JJ)."""
-    return token.pos in ("ADJ", "VERB") and bool(NOUN_SUFFIX_RE.search(token.text.lower()))
+def _mistagged_noun(token: EnToken, previous: EnToken | None = None) -> bool:
+    """A word the tagger took for an adjective or verb that only a noun can be: `anti-globalization`
+    trend (`globalization` tagged JJ), a base-form verb right after an article or an opening quote
+    (the “guardrail” management)."""
+    if token.pos not in ("ADJ", "VERB"):
+        return False
+    after_article = previous is not None and (previous.pos == "DET" or previous.text in ("“", '"', "‘"))
+    return bool(NOUN_SUFFIX_RE.search(token.text.lower())) or (after_article and token.tag in ("VB", "VBP"))
 
 
 def make_span(tokens: list[EnToken], first: int, last: int) -> EnSpan:

@@ -16,6 +16,7 @@ import gzip
 import itertools
 import marshal
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -54,8 +55,13 @@ DEMONYMS = {
 }  # fmt: skip
 
 
-# Greek-derived adjectives whose noun Snowball stems apart: symbiotic/symbiosis, analytic/analysis.
-DERIVATIONS = (("otic", "osis"), ("ytical", "ysis"), ("ytic", "ysis"))
+# Greek-derived adjectives whose noun Snowball stems apart: symbiotic/symbiosis, analytic/analysis
+
+# (and the nouns in -ision/-usion and adjectives in -ative, whose verb or noun stems apart:
+# division/divide, inclusion/include, normative/norm).
+DERIVATIONS = (
+    ("otic", "osis"), ("ytical", "ysis"), ("ytic", "ysis"), ("ision", "ide"), ("usion", "ude"), ("ative", ""),
+)  # fmt: skip
 # Combining forms that make closed compounds: `cyberspace` is cyber + space, `geopolitical` geo + political.
 COMBINING_FORMS = ("cyber", "geo", "techno", "socio")
 # Derivational suffixes a Chinese affix renders (主义 -ism, 化 -ization): the key an English word ending
@@ -70,9 +76,9 @@ def stem(word: str) -> str:
     'security'/'secure', 'initiatives'/'initiative', 'hegemonic'/'hegemony', 'European'/'Europe',
     'symbiotic'/'symbiosis' share a key.
     """
-    word = word.lower().strip("'’-")
+    word = without_accents(word.lower().strip("'’-"))
     for ending, base in DERIVATIONS:
-        if word.endswith(ending) and len(word) > len(ending) + 3:
+        if word.endswith(ending) and len(word) - len(ending) >= (3 if base else 4):
             word = word[: -len(ending)] + base
             break
     return _snowball().stemWord(DEMONYMS.get(word, word))[:STEM_LENGTH]
@@ -96,6 +102,13 @@ def word_parts(word: str) -> frozenset[str]:
     return frozenset(parts)
 
 
+def without_accents(text: str) -> str:
+    """`détente` -> `detente`, `Shinzō` -> `Shinzo`: dictionaries write the accents, articles often not."""
+    if text.isascii():
+        return text
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+
+
 @lru_cache(maxsize=1)
 def _snowball():  # type: ignore[no-untyped-def]
     import snowballstemmer
@@ -108,7 +121,7 @@ def content_words(text: str) -> list[str]:
 
     The pronoun `us` goes (我们 "we; us" must not explain `US`, the United States); `US` stays.
     """
-    text = re.sub(r"\([^)]*\)", " ", re.sub(r"\bus\b", " ", text).lower())
+    text = without_accents(re.sub(r"\([^)]*\)", " ", re.sub(r"\bus\b", " ", text).lower()))
     return [word for word in WORD_RE.findall(text) if word not in GLOSS_STOPWORDS and len(word) > 1]
 
 

@@ -103,3 +103,11 @@ def test_english_spans_do_not_stop_inside_between_x_and_y(english: EnglishAnalyz
 def test_nouns_the_tagger_took_for_adjectives_end_spans(english: EnglishAnalyzer) -> None:
     tokens = english.tokens("It resisted the anti-globalization trend in recent years.")
     assert "anti-globalization" in {span.surface for span in en_spans(tokens)}
+
+
+def test_hyphens_and_quotes_do_not_make_words(english: EnglishAnalyzer) -> None:
+    tokens = english.tokens("the contradiction between risk-taking and “guardrail” management")
+    surfaces = {span.surface for span in en_spans(tokens)}
+    assert "guardrail" in surfaces  # tagged a verb after the opening quote
+    assert not any(surface.startswith("-") for surface in surfaces)
+    assert not [token for token in tokens if token.text in ("-", "“") and token.is_content]

@@ -44,3 +44,9 @@ def test_english_compared_by_derivation_and_compound_parts() -> None:
     assert {stem("cyber"), stem("space")} <= word_parts("cyberspace")
     assert stem("ism") in word_parts("multilateralism")
     assert not word_parts("international")  # no prefix is split off ordinary words
+
+
+def test_accents_and_derivations_compare_alike() -> None:
+    assert stem("détente") == stem("detente")
+    assert stem("division") == stem("divide") and stem("inclusion") == stem("include")
+    assert stem("normative") == stem("norm")

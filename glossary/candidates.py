@@ -9,6 +9,7 @@ proper names kept as written.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import re
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from glossary.cache import cache_dir
 from glossary.chinese import HAN, simplify
 from glossary.lexicon import GLOSS_STOPWORDS, ZH_FUNCTION_WORDS, stem
 
@@ -121,6 +123,11 @@ class ChineseAnalyzer:
         import jieba.posseg  # reads the tag table
 
         jieba.setLogLevel(logging.WARNING)
+        with contextlib.suppress(OSError):
+            # jieba keeps its dictionary cache in /tmp/jieba.cache by default; a file another user made
+            # there cannot be replaced, and jieba prints a traceback. Each user's own cache instead.
+            cache_dir().mkdir(parents=True, exist_ok=True)
+            jieba.dt.tmp_dir = str(cache_dir())
         jieba.dt.initialize()
 
     def tokens(self, text: str) -> list[ZhToken]:

@@ -104,10 +104,10 @@ class Evidence:
         word)? Characters other than Han pass. No reading of a span with a False inside is covered."""
         found = [not HAN_RE.match(char) for char in text]
         for start in range(len(text)):
-            for size in (size for size in self.lexicon.lengths if size <= MAX_ZH_CHARS):
+            for size in (*self.lexicon.word_lengths(min(len(text) - start, MAX_ZH_CHARS)), 1):
                 end = start + size
                 word = text[start:end]
-                if end > len(text) or (size > 1 and word not in self.lexicon):
+                if size > 1 and word not in self.lexicon:
                     continue
                 if all(found[start:end]):
                     continue

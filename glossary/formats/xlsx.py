@@ -77,6 +77,11 @@ def read(path: Path) -> Reading:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for damaged files
         raise GlossaryError(str(path), f"not a readable .xlsx workbook ({type(error).__name__})") from None
+    if "Glossary" in workbook.sheetnames:
+        raise GlossaryError(
+            str(path),
+            "a glossary workbook, not a termlist; write its reviewed pairs with `glossary termlist`",
+        )
     if SHEET not in workbook.sheetnames:
         raise GlossaryError(
             str(path),

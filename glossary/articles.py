@@ -50,24 +50,39 @@ def read_issues(paths: list[Path], progress: Progress | None = None) -> tuple[li
     """
     with step(progress, "reading"):
         documents, problems = read_documents(paths)
-    lexicon = load_lexicon()
     issues: list[Issue] = []
     number = 0
     for document in counted(progress, "matching", documents):
-        records = match_front_matter(document.name, find_front_matter(document), lexicon)
-        attach_abstract_fragments(document, records, lexicon)
-        if not records:
-            problems.append(
-                Problem(
-                    document.name,
-                    "no article front matter found (no 摘要/提要 or Abstract labels, no bylines)",
-                )
-            )
-        for record in records:
-            number += 1
-            record.id = f"A{number}"
-        issues.append(Issue(document, records))
+        issue, problem = issue_of(document)
+        problems.extend(problem)
+        renumber(issue.records, number)
+        number += len(issue.records)
+        issues.append(issue)
     return issues, problems
+
+
+def issue_of(document: Document) -> tuple[Issue, list[Problem]]:
+    """One document's article records, numbered A1, A2, ... within it (see `renumber`)."""
+    lexicon = load_lexicon()
+    records = match_front_matter(document.name, find_front_matter(document), lexicon)
+    attach_abstract_fragments(document, records, lexicon)
+    for number, record in enumerate(records, start=1):
+        record.id = f"A{number}"
+    if records:
+        return Issue(document, records), []
+    problem = "no article front matter found (no 摘要/提要 or Abstract labels, no bylines)"
+    return Issue(document, records), [Problem(document.name, problem)]
+
+
+def renumber(records: list[ArticleRecord], before: int) -> None:
+    """Number the records of one file after the `before` records of the files given before it."""
+    for record in records:
+        record.id = global_article_id(record.id, before)
+
+
+def global_article_id(local: str, before: int) -> str:
+    """`A2` of a file after 7 articles is `A9`; "" (no article) stays ""."""
+    return f"A{int(local[1:]) + before}" if local else ""
 
 
 def read_articles(

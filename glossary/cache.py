@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -63,3 +64,46 @@ def load_or_build(
     value = build()
     write_bytes_atomic(path, dumps(value))
     return value
+
+
+class ResultStore:
+    """Per-input results kept between runs: one pickle per (key, part), in two-letter subfolders.
+
+    Only this tool writes here, under the user's own cache directory; an entry that does not load is
+    treated as missing (and rewritten by the run that needs it).
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def _path(self, key: str, part: str) -> Path:
+        return self.directory / key[:2] / f"{key}.{part}"
+
+    def has(self, key: str, part: str) -> bool:
+        return self._path(key, part).is_file()
+
+    def load(self, key: str, part: str) -> object | None:
+        data = read_bytes(self._path(key, part))
+        if data is None:
+            return None
+        try:
+            return pickle.loads(data)
+        except Exception:  # corrupt, cut short, or from an incompatible version: as if missing
+            return None
+
+    def save(self, key: str, part: str, value: object) -> None:
+        write_bytes_atomic(self._path(key, part), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def default_store() -> ResultStore:
+    return ResultStore(cache_dir() / "results")
+
+
+@contextlib.contextmanager
+def temporary_store(store: ResultStore | None) -> Iterator[ResultStore]:
+    """`store`, or when it is None a store for this run only, removed at its end (--no-cache)."""
+    if store is not None:
+        yield store
+        return
+    with tempfile.TemporaryDirectory(prefix="glossary-run-") as directory:
+        yield ResultStore(Path(directory))

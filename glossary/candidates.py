@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from glossary.cache import cache_dir
 from glossary.chinese import HAN, simplify
@@ -58,6 +58,7 @@ GENERIC_WORDS = frozenset(
 )
 EN_START_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 EN_END_POS = frozenset({"NOUN", "PROPN"})
+EN_CONTENT_POS = EN_START_POS | EN_END_POS | {"VERB"}
 EN_INNER_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADP", "DET", "CCONJ", "PART", "VERB", "NUM", "PUNCT"})
 EN_INNER_ADP = frozenset(
     {"of", "for", "with", "on", "in", "between", "among", "against", "to", "toward", "towards"}
@@ -98,13 +99,7 @@ class ChineseAnalyzer:
         import jieba
         import jieba.posseg
 
-        jieba.setLogLevel(logging.WARNING)
-        with contextlib.suppress(OSError):
-            # jieba keeps its dictionary cache in /tmp/jieba.cache by default; a file another user made
-            # there cannot be replaced, and jieba prints a traceback. Each user's own cache instead.
-            cache_dir().mkdir(parents=True, exist_ok=True)
-            jieba.dt.tmp_dir = str(cache_dir())
-        jieba.dt.initialize()
+        self.load_dictionaries()
         # A private copy of jieba's dictionary (loading it again costs a second): user words stay in this run.
         self.tokenizer = jieba.Tokenizer()
         self.tokenizer.FREQ, self.tokenizer.total = dict(jieba.dt.FREQ), jieba.dt.total
@@ -121,6 +116,20 @@ class ChineseAnalyzer:
         self.posseg.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
         self.plain = jieba.dt  # the shared tokenizer, never given user words
         self._cache: dict[str, list[ZhToken]] = {}
+
+    @staticmethod
+    def load_dictionaries() -> None:
+        """jieba's dictionary and tag table, once per process (each analyzer copies what it changes)."""
+        import jieba
+        import jieba.posseg  # reads the tag table
+
+        jieba.setLogLevel(logging.WARNING)
+        with contextlib.suppress(OSError):
+            # jieba keeps its dictionary cache in /tmp/jieba.cache by default; a file another user made
+            # there cannot be replaced, and jieba prints a traceback. Each user's own cache instead.
+            cache_dir().mkdir(parents=True, exist_ok=True)
+            jieba.dt.tmp_dir = str(cache_dir())
+        jieba.dt.initialize()
 
     def tokens(self, text: str) -> list[ZhToken]:
         key = simplify(text)
@@ -301,12 +310,12 @@ class EnToken:
     def stem(self) -> str:
         return stem(self.text)
 
-    @property
+    @cached_property
     def is_content(self) -> bool:
         """A word that carries meaning: a modifier, noun or verb with a letter or digit in it (the tagger
         sometimes calls the hyphen of `anti-globalization` an adjective)."""
         return (
-            self.pos in EN_START_POS | EN_END_POS | {"VERB"}
+            self.pos in EN_CONTENT_POS
             and self.text.lower() not in GLOSS_STOPWORDS
             and any(char.isalnum() for char in self.text)
         )
@@ -326,6 +335,11 @@ class EnglishAnalyzer:
     def __init__(self) -> None:
         self.nlp = _load_spacy()
         self._cache: dict[str, list[EnToken]] = {}
+
+    @staticmethod
+    def load_model() -> None:
+        """spaCy's pipeline, once per process."""
+        _load_spacy()
 
     def tokens(self, text: str) -> list[EnToken]:
         cached = self._cache.get(text)

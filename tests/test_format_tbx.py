@@ -192,6 +192,7 @@ def test_term_type_belongs_to_each_rendering(tmp_path: Path) -> None:
         row("外国投资风险审查现代化法案", "FIRRMA", type="acronym"),
         row("东盟", "ASEAN", type="acronym"),
         row("东盟", "Association of Southeast Asian Nations", type="acronym"),
+        row("东盟", "association of nations", type="acronym", status="candidate"),
         row("国内生产总值", "GDP", type="acronym"),
     ]
     output = tmp_path / "glossary.tbx"
@@ -209,6 +210,7 @@ def test_term_type_belongs_to_each_rendering(tmp_path: Path) -> None:
     assert notes["FIRRMA"] == ("acronym", "properNoun")
     assert notes["Association of Southeast Asian Nations"] == ("fullForm", "properNoun")
     assert notes["ASEAN"] == ("acronym", "properNoun")
+    assert notes["association of nations"] == (None, "properNoun")  # not spelled out like a name
     assert notes["GDP"] == ("acronym", "noun")  # no capitalised full name: nothing says it is a name
 
 

@@ -74,23 +74,17 @@ def test_nothing_is_drawn_when_the_stream_is_not_a_terminal() -> None:
     assert stream.getvalue() == ""
 
 
-def test_extract_reports_every_stage_of_a_single_file(tmp_path: Path) -> None:
+def test_extract_reports_every_stage_file_by_file(tmp_path: Path) -> None:
     recorder = Recorder()
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SAMPLE.read_bytes())
 
-    extract([SAMPLE], tmp_path / "glossary.xlsx", progress=recorder)
+    extract([SAMPLE, copy], tmp_path / "glossary.xlsx", progress=recorder, cache=False)
 
-    assert recorder.stages() == [
-        "loading models",
-        "reading",
-        "matching",
-        "alignment",
-        "glosses",
-        "candidates",
-        "pairing",
-        "writing",
-    ]
+    assert recorder.stages() == ["loading models", "reading files", "counting", "pairing", "writing"]
     assert recorder.each_started_and_ended()
-    assert ("alignment", 2, 2) in recorder.calls  # article by article, within the one file
+    assert ("reading files", 1, 2) in recorder.calls  # file by file
+    assert ("pairing", 1, 1) in recorder.calls  # the copy is the same document: left out
 
 
 def test_inspect_and_align_report_their_stages(tmp_path: Path) -> None:
@@ -100,7 +94,7 @@ def test_inspect_and_align_report_their_stages(tmp_path: Path) -> None:
     align_articles([SAMPLE], tmp_path / "abstracts.tmx", progress=aligning)
 
     assert inspecting.stages() == ["reading", "matching"]
-    assert aligning.stages() == ["reading", "matching", "loading models", "alignment", "writing"]
+    assert aligning.stages() == ["loading models", "alignment", "writing"]
     assert inspecting.each_started_and_ended() and aligning.each_started_and_ended()
 
 

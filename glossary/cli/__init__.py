@@ -18,6 +18,7 @@ COMMANDS = {
     "import": "glossary.cli.import_:import_cli",
     "align": "glossary.cli.align:align_cli",
     "consistency": "glossary.cli.consistency:consistency_cli",
+    "cache": "glossary.cli.cache:cache_cli",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ParamSpec, TypeVar
@@ -50,6 +51,14 @@ def report_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 
 overwrite_option = click.option(OVERWRITE_OPTION, "overwrite", is_flag=True, help=OVERWRITE_HELP)
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=lambda: os.cpu_count() or 1,
+    show_default="the machine's cores",
+    help="Worker processes for the per-file work (1: all in this process).",
+)
 
 
 def input_files(paths: Iterable[Path]) -> list[Path]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from glossary.cli.common import EXIT_PROBLEMS, input_files, report_errors, warn_problems
+from glossary.cli.common import EXIT_PROBLEMS, input_files, jobs_option, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
 from glossary.files import IGNORE_LOCK_OPTION, guard_output, refuse_if_open
 from glossary.models import SOURCE_KINDS
@@ -47,14 +47,21 @@ def extract(
     progress: Progress | None = None,
     senses: list[Path] | None = None,
     ignore_lock: bool = False,
+    jobs: int = 1,
+    cache: bool = True,
+    scheduler: str | None = None,
 ) -> ExtractReport:
     """Extract term pairs from `paths` into the workbook `output`, merging with it if it exists.
 
-    `senses` are files of dictionary senses (the termlist TSV form) added to CC-CEDICT's.
+    `senses` are files of dictionary senses (the termlist TSV form) added to CC-CEDICT's. `jobs` worker
+    processes share the per-file work; `cache` keeps each input's results in the user's cache directory
+    for the next run; `scheduler` is the address of a Dask scheduler to run the per-file work on.
     Raises GlossaryError when nothing usable was found, or `output` is an input of the run or open in
     a spreadsheet program (unless `ignore_lock`); and then writes nothing.
     """
+    from glossary.cache import default_store
     from glossary.consistency import find_inconsistencies
+    from glossary.distributed import DaskMapper
     from glossary.extraction import extract_pairs
     from glossary.review import save_glossary
     from glossary.rows import build_glossary
@@ -70,7 +77,15 @@ def extract(
     own_senses = [
         (pair.zh, pair.en, pair.status) for path in senses for pair in load_termlist(path, problems)
     ]
-    extraction = extract_pairs(paths, known, progress, own_senses)
+    extraction = extract_pairs(
+        paths,
+        known,
+        progress,
+        own_senses,
+        jobs=jobs,
+        store=default_store() if cache else None,
+        mapper=DaskMapper(scheduler) if scheduler else None,
+    )
     problems.extend(extraction.problems)
     records = extraction.records
     if not records:
@@ -145,6 +160,17 @@ def _nothing_found(paths: list[Path], problems: list[Problem]) -> GlossaryError:
     is_flag=True,
     help="Merge into the workbook even though a LibreOffice or Excel lock file says it is open.",
 )
+@jobs_option
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor keep per-input results in the cache (see `glossary cache`).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the per-file work on a Dask cluster (tcp://host:8786); needs the `dask` extra.",
+)
 @report_errors
 def extract_cli(
     paths: tuple[Path, ...],
@@ -152,6 +178,9 @@ def extract_cli(
     termlists: tuple[Path, ...],
     senses: tuple[Path, ...],
     ignore_lock: bool,
+    jobs: int,
+    no_cache: bool,
+    scheduler: str | None,
 ) -> None:
     """Extract Chinese-English term pairs from PATHS into a glossary workbook.
 
@@ -173,6 +202,9 @@ def extract_cli(
             progress=progress,
             senses=list(senses),
             ignore_lock=ignore_lock,
+            jobs=jobs,
+            cache=not no_cache,
+            scheduler=scheduler,
         )
     warn_problems(report.problems)
     click.echo("\n".join(report.summary()))

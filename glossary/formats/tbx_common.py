@@ -2,7 +2,7 @@
 
 Writing: a TbxLayout names the elements of one TBX version; write_tbx() writes the same
 TBX-Basic content for either. Every term group carries its own data: part of speech, term type
-(acronym only on the rendering that is one, fullForm on the spelled-out renderings beside it),
+(acronym only on the rendering that is one, fullForm on the spelled-out names beside it),
 administrative status, context and a note that names the rendering and its status in words, so a
 reader that merges the notes of one entry (OmegaT does) still shows which rendering is which.
 Unreviewed candidates get no administrative status: TBX-Basic's picklist has no word for "not yet
@@ -31,6 +31,7 @@ from glossary.formats.entries import (
     Reading,
     Rendering,
     is_acronym,
+    looks_like_a_name,
     read_status_note,
     single_line,
     status_from_word,
@@ -123,7 +124,8 @@ def _add_english(
     # TBX-Basic order inside a term group: the term, its termNotes, then descrip and note.
     group = _term_group(section, layout, rendering.english, _part_of_speech(layout, entry))
     if layout.term_notes:
-        if rendering.is_acronym or has_acronym:
+        # A spelled-out name beside an acronym is its full form; a lower-case candidate is not.
+        if rendering.is_acronym or (has_acronym and looks_like_a_name(rendering.english)):
             term_type = "acronym" if rendering.is_acronym else "fullForm"
             ET.SubElement(group, "termNote", type="termType").text = term_type
         if rendering.standing in ADMINISTRATIVE_STATUS:

@@ -33,6 +33,16 @@ class CaseBook:
                     continue
                 (self.upper if token.text[:1].isupper() else self.lower)[token.text.lower()] += 1
 
+    def __iadd__(self, other: CaseBook) -> CaseBook:
+        """Add another part of the run's English (another file's) in place."""
+        self.lower.update(other.lower)
+        self.upper.update(other.upper)
+        offset = len(self._fields)
+        for bigram, places in other._bigrams.items():
+            self._bigrams[bigram].extend((sentence + offset, position) for sentence, position in places)
+        self._fields.extend(other._fields)
+        return self
+
     def word(self, text: str, entity: bool = False) -> str:
         if len(text) > 1 and (text.isupper() or any(char.isupper() for char in text[1:])):
             return text  # acronyms and mixed case (REPowerEU) as written

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from glossary.candidates import (
     ChineseAnalyzer,
@@ -14,6 +15,7 @@ from glossary.candidates import (
     en_spans,
     english_key,
 )
+from glossary.chinese import simplify
 from glossary.lexicon import Lexicon
 from glossary.models import AlignedUnit, KnownPair
 from glossary.pairing.casing import CaseBook
@@ -32,9 +34,20 @@ from glossary.pairing.filters import (
 )
 from glossary.pairing.keywords import keyword_observations
 from glossary.pairing.observations import Observation, Unit, context_around, zh_key
-from glossary.pairing.statistics import PairingStatistics, long_keys
+from glossary.pairing.statistics import CoOccurrence, PairingStatistics, long_keys
 
 MIN_UNIT_STRENGTH = 0.3  # weaker pairs within a unit were nearly all wrong boundaries when judged
+
+
+@dataclass
+class RunEvidence:
+    """The run-wide evidence units are scored against."""
+
+    known: Known  # Chinese key -> English key -> known pair (termlists, then the authors' glosses)
+    protected: set[str]  # Chinese keys that are terms whatever their counts
+    case: CaseBook
+    statistics: PairingStatistics
+    cooccurrence: CoOccurrence
 
 
 class Pairer:
@@ -50,40 +63,36 @@ class Pairer:
         extra_terms: Iterable[str] = (),
         text_frequency: Callable[[set[str]], dict[str, int]] | None = None,
     ) -> None:
-        self.chinese = chinese
-        self.english = english
-        known_pairs: Known = defaultdict(dict)
-        for pair in known:
-            known_pairs[zh_key(pair.zh)][english_key(pair.en)] = pair
-        self.known = known_pairs
-        self.protected = {zh_key(term) for term in extra_terms} | set(known_pairs)
-        english.analyse_many(unit.en for unit in units if unit.kind != "title")
-        self.case = CaseBook(english.tokens(unit.en) for unit in units if unit.kind != "title")
-        self.units = [self._prepare(unit) for unit in units]
-        self.statistics = PairingStatistics.of_units((unit.zh_keys, unit.en_keys) for unit in self.units)
-        self.count_in_text = text_frequency
+        known_pairs = known_by_key(known)
+        protected = {zh_key(term) for term in extra_terms} | set(known_pairs)
+        case = case_book(units, english)
+        prepared = [prepare_unit(unit, chinese, english, case, protected) for unit in units]
+        statistics = PairingStatistics.of_units((unit.zh_keys, unit.en_keys) for unit in prepared)
         if text_frequency:
-            vouched_only = {c.text for u in self.units for c in u.candidates if c.needs_evidence}
-            self.statistics.text = text_frequency(self.statistics.long_keys() | long_keys(vouched_only))
-        self.cooccurrence = self.statistics.cooccurrence()
-        self.evidence = Evidence(lexicon, chinese, known_pairs, self.cooccurrence)
+            vouched_only = {c.text for u in prepared for c in u.candidates if c.needs_evidence}
+            statistics.text = text_frequency(statistics.long_keys() | long_keys(vouched_only))
+        run = RunEvidence(known_pairs, protected, case, statistics, statistics.cooccurrence())
+        self._start(prepared, run, lexicon, chinese)
+        self.count_in_text = text_frequency
 
-    def _prepare(self, unit: AlignedUnit) -> Unit:
-        candidates = self.chinese.candidates(unit.zh, self.protected)
-        # Title Case makes every word a proper noun to the tagger: parse titles the way abstracts write them.
-        tokens = self.english.tokens(self.case.sentence_case(unit.en) if unit.kind == "title" else unit.en)
-        spans = en_spans(tokens)
-        word_keys = [word_keys_of(token) for token in tokens]
-        return Unit(
-            unit,
-            candidates,
-            tokens,
-            spans,
-            {c.text for c in candidates if not c.needs_evidence},
-            {s.key for s in spans},
-            word_keys,
-            frozenset().union(*word_keys),
-        )
+    @classmethod
+    def over_run(cls, run: RunEvidence, lexicon: Lexicon, chinese: ChineseAnalyzer) -> Pairer:
+        """A Pairer that scores units prepared elsewhere (`prepare_unit`) against run-wide counts summed
+        from the files of the run: the map/reduce extraction, one Pairer per file."""
+        pairer = cls.__new__(cls)
+        pairer._start([], run, lexicon, chinese)
+        pairer.count_in_text = None
+        return pairer
+
+    def _start(self, units: list[Unit], run: RunEvidence, lexicon: Lexicon, chinese: ChineseAnalyzer) -> None:
+        self.chinese = chinese
+        self.known = run.known
+        self.protected = run.protected
+        self.case = run.case
+        self.units = units
+        self.statistics = run.statistics
+        self.cooccurrence = run.cooccurrence
+        self.evidence = Evidence(lexicon, chinese, run.known, run.cooccurrence)
 
     def text_frequency_of(self, keys: set[str]) -> dict[str, int]:
         """Occurrences in the whole run's text when the run gave a counter, else in the aligned units."""
@@ -94,42 +103,43 @@ class Pairer:
 
     def unit_observations(self) -> list[Observation]:
         """The pairs of every unit: each Chinese candidate's best span, overlaps resolved per unit, then
-        termhood across the run among the survivors (a survivor never seen outside a longer survivor,
-        安全倡议 inside 全球安全倡议, is no term of its own)."""
-        chosen = [(unit, self._pair_unit(unit)) for unit in self.units]
-        keys = {candidate.text for _, pairs in chosen for _, candidate, _, _ in pairs}
-        counts = self.text_frequency_of(keys)
-        # Termhood by tiers: accepted candidates are discounted only by longer accepted ones, candidates
-        # that needed the evidence whole also by those, and joined ones (目标分散与战略失衡) by everything;
-        # so a phrase around a term (美国战略收缩风险) or a coordination of terms does not hide the term.
-        chosen_candidates = {candidate for _, pairs in chosen for _, candidate, _, _ in pairs}
-        whole = {
-            c.text for c in chosen_candidates if needs_whole_evidence(c, self.protected, self.statistics)
-        }
-        joined = {text for text in whole if is_conjoined(text)}
-        termhood: dict[str, float] = {}
-        for tier in (keys, keys - joined, keys - whole):
-            termhood.update(c_values(Counter({key: counts.get(key, 0) for key in tier})))
-        observations: list[Observation] = []
-        for unit, pairs in chosen:
-            for strength, candidate, span, evidence in pairs:
-                if termhood[candidate.text] <= 0 and candidate.text not in self.protected:
-                    continue
-                written = unit.aligned.zh[candidate.start : candidate.end]
-                observations.append(
-                    self.observation(
-                        unit, candidate.text, written, span, strength, evidence, unit.aligned.kind
-                    )
-                )
-        return observations
+        termhood across the run among the survivors (see `with_termhood`)."""
+        found = [seen for unit in self.units for seen in self.candidate_observations(unit)]
+        counts = self.text_frequency_of({observation.zh for observation, _ in found})
+        return with_termhood(found, counts, self.protected)
+
+    def candidate_observations(self, unit: Unit) -> list[tuple[Observation, bool]]:
+        """The pairs of one unit before termhood across the run is known, each with whether its Chinese
+        needed the bilingual evidence whole (see `filters.needs_whole_evidence`)."""
+        return [
+            (
+                self.observation(
+                    unit,
+                    candidate.text,
+                    unit.aligned.zh[candidate.start : candidate.end],
+                    span,
+                    strength,
+                    evidence,
+                    unit.aligned.kind,
+                ),
+                needs_whole_evidence(candidate, self.protected, self.statistics),
+            )
+            for strength, candidate, span, evidence in self._pair_unit(unit)
+        ]
 
     def _pair_unit(self, unit: Unit) -> list[Choice]:
         """Each candidate's best English span, then the strongest pairs whose two sides do not overlap."""
         choices: list[Choice] = []
+        renderable: list[bool] | None = None
         for candidate in unit.candidates:
             whole = needs_whole_evidence(candidate, self.protected, self.statistics)
-            if whole and not self.evidence.covers(candidate.text, unit.key_union):
-                continue
+            if whole:
+                if renderable is None:
+                    renderable = self.evidence.renderable(simplify(unit.aligned.zh), unit.key_union)
+                if not all(renderable[candidate.start : candidate.end]):
+                    continue
+                if not self.evidence.covers(candidate.text, unit.key_union):
+                    continue
             if not is_term(candidate, self.protected):
                 continue
             best = self.best_span(candidate.text, unit)
@@ -192,6 +202,63 @@ class Pairer:
     ) -> list[Observation]:
         """Pairs for one article's keywords (see `keywords.keyword_observations`)."""
         return keyword_observations(self, article_id, zh_keywords, en_keywords, units)
+
+
+def known_by_key(known: Iterable[KnownPair]) -> Known:
+    """Known pairs by Chinese key, then English key; a later pair for the same keys wins."""
+    pairs: Known = defaultdict(dict)
+    for pair in known:
+        pairs[zh_key(pair.zh)][english_key(pair.en)] = pair
+    return pairs
+
+
+def case_book(units: Iterable[AlignedUnit], english: EnglishAnalyzer) -> CaseBook:
+    """How the English of `units` writes each word, from their running text (titles left out)."""
+    sentences = [unit.en for unit in units if unit.kind != "title"]
+    english.analyse_many(sentences)
+    return CaseBook(english.tokens(sentence) for sentence in sentences)
+
+
+def prepare_unit(
+    unit: AlignedUnit, chinese: ChineseAnalyzer, english: EnglishAnalyzer, case: CaseBook, protected: set[str]
+) -> Unit:
+    """An aligned unit with its Chinese candidates and its English tokens, spans and keys."""
+    candidates = chinese.candidates(unit.zh, protected)
+    # Title Case makes every word a proper noun to the tagger: parse titles the way abstracts write them.
+    tokens = english.tokens(case.sentence_case(unit.en) if unit.kind == "title" else unit.en)
+    spans = en_spans(tokens)
+    word_keys = [word_keys_of(token) for token in tokens]
+    return Unit(
+        unit,
+        candidates,
+        tokens,
+        spans,
+        {c.text for c in candidates if not c.needs_evidence},
+        {s.key for s in spans},
+        word_keys,
+        frozenset().union(*word_keys),
+    )
+
+
+def with_termhood(
+    found: list[tuple[Observation, bool]], counts: dict[str, int], protected: set[str]
+) -> list[Observation]:
+    """The unit observations whose Chinese is a term by termhood across the run among all the survivors
+    (`counts`: their occurrences in the run's text): a survivor never seen outside a longer survivor,
+    安全倡议 inside 全球安全倡议, is no term of its own, unless protected (termlists, keywords, glosses).
+
+    Termhood by tiers: accepted candidates are discounted only by longer accepted ones, candidates that
+    needed the evidence whole also by those, and joined ones (目标分散与战略失衡) by everything; so a
+    phrase around a term (美国战略收缩风险) or a coordination of terms does not hide the term."""
+    keys = {observation.zh for observation, _ in found}
+    whole = {observation.zh for observation, needed_whole in found if needed_whole}
+    joined = {text for text in whole if is_conjoined(text)}
+    termhood: dict[str, float] = {}
+    for tier in (keys, keys - joined, keys - whole):
+        termhood.update(c_values(Counter({key: counts.get(key, 0) for key in tier})))
+    return [
+        observation for observation, _ in found if termhood[observation.zh] > 0 or observation.zh in protected
+    ]
 
 
 def _entity_kind(tokens: list[EnToken]) -> str:

@@ -47,6 +47,17 @@ class PairingStatistics:
             text,
         )
 
+    def __iadd__(self, other: PairingStatistics) -> PairingStatistics:
+        """Add `other` in place: summing a thousand files' statistics one by one stays linear."""
+        self.zh_units.update(other.zh_units)
+        self.en_units.update(other.en_units)
+        self.unit_keys.extend(other.unit_keys)
+        if other.text is not None:
+            text = self.text = self.text if self.text is not None else {}
+            for key, count in other.text.items():
+                text[key] = text.get(key, 0) + count
+        return self
+
     def long_keys(self) -> set[str]:
         """Chinese keys long enough that they must repeat in the run's text to be terms."""
         return long_keys(self.zh_units)

@@ -9,6 +9,7 @@ line and paragraph breaks, and the punctuation each extractor keeps, differ.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -43,17 +44,20 @@ def sentence_keys(document: Document) -> set[int]:
         for sentence in SENTENCE_END_RE.split(paragraph.text):
             key = NOT_A_WORD_RE.sub("", unicodedata.normalize("NFKC", sentence))
             if len(key) >= MIN_SENTENCE:
-                keys.add(hash(key))
+                keys.add(int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big"))
     return keys
 
 
-def without_duplicates(documents: list[Document]) -> tuple[list[Document], list[Duplicate]]:
-    """The documents with each repeated one left out, and what was left out.
+def without_duplicates(
+    documents: list[Document], keys: list[set[int]] | None = None
+) -> tuple[list[Document], list[Duplicate]]:
+    """The documents with each repeated one left out, and what was left out; `keys` are their
+    `sentence_keys` when they were taken before (the documents may then have no paragraphs left).
 
     Of two that are one document the longer is kept (it may hold articles the other lacks: one article
     saved from an issue given with the whole issue), and of two as long the one given first.
     """
-    keys = [sentence_keys(document) for document in documents]
+    keys = keys if keys is not None else [sentence_keys(document) for document in documents]
     order = sorted(range(len(documents)), key=lambda number: -len(keys[number]))
     kept: list[int] = []
     duplicates: list[Duplicate] = []

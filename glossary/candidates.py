@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from glossary.cache import cache_dir
 from glossary.chinese import HAN, simplify
@@ -58,6 +58,7 @@ GENERIC_WORDS = frozenset(
 )
 EN_START_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 EN_END_POS = frozenset({"NOUN", "PROPN"})
+EN_CONTENT_POS = EN_START_POS | EN_END_POS | {"VERB"}
 EN_INNER_POS = frozenset({"ADJ", "NOUN", "PROPN", "ADP", "DET", "CCONJ", "PART", "VERB", "NUM", "PUNCT"})
 EN_INNER_ADP = frozenset(
     {"of", "for", "with", "on", "in", "between", "among", "against", "to", "toward", "towards"}
@@ -309,12 +310,12 @@ class EnToken:
     def stem(self) -> str:
         return stem(self.text)
 
-    @property
+    @cached_property
     def is_content(self) -> bool:
         """A word that carries meaning: a modifier, noun or verb with a letter or digit in it (the tagger
         sometimes calls the hyphen of `anti-globalization` an adjective)."""
         return (
-            self.pos in EN_START_POS | EN_END_POS | {"VERB"}
+            self.pos in EN_CONTENT_POS
             and self.text.lower() not in GLOSS_STOPWORDS
             and any(char.isalnum() for char in self.text)
         )

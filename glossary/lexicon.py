@@ -137,7 +137,9 @@ class Lexicon:
     def __init__(self, senses: dict[str, list[Sense]]) -> None:
         self.senses = senses
         self.max_word = max(len(word) for word in senses)
-        self.lengths = sorted({len(word) for word in senses}, reverse=True)  # the word lengths that exist
+        lengths = sorted({len(word) for word in senses if len(word) > 1}, reverse=True)
+        # the word lengths that exist, longest first, of at most n characters (n up to the longest word)
+        self._lengths_upto = [tuple(size for size in lengths if size <= n) for n in range(self.max_word + 1)]
         self._stems: dict[str, frozenset[str]] = {}
         self._alternatives: dict[str, list[frozenset[str]]] = {}
         self._fewest: dict[str, list[str]] = {}
@@ -204,20 +206,21 @@ class Lexicon:
             cached = self._alternatives[word] = [stems for stems in found if stems]
         return cached
 
+    def word_lengths(self, room: int) -> tuple[int, ...]:
+        """The lengths of dictionary words of two or more characters that fit in `room`, longest first."""
+        return self._lengths_upto[min(room, self.max_word)]
+
     def segment(self, text: str) -> list[str]:
         """Split Chinese text into dictionary words, longest match first, from the left."""
         text = simplify(text)
         words: list[str] = []
         index = 0
         while index < len(text):
-            size = next(
-                (
-                    size
-                    for size in self.lengths
-                    if 1 < size <= len(text) - index and text[index : index + size] in self.senses
-                ),
-                1,
-            )
+            size = 1
+            for length in self.word_lengths(len(text) - index):
+                if text[index : index + length] in self.senses:
+                    size = length
+                    break
             words.append(text[index : index + size])
             index += size
         return words
@@ -230,8 +233,8 @@ class Lexicon:
         if cached is None:
             best: list[list[str] | None] = [None] * len(text) + [[]]
             for start in range(len(text) - 1, -1, -1):
-                for size in [*self.lengths, 1] if len(text) > 1 else [1]:
-                    rest = best[start + size] if start + size <= len(text) else None
+                for size in (*self.word_lengths(len(text) - start), 1):
+                    rest = best[start + size]
                     if rest is None or (size > 1 and text[start : start + size] not in self.senses):
                         continue
                     current = best[start]

@@ -214,6 +214,10 @@ class _EarlierInputs:
         return [self._relabel(label) for label in row.articles if self._is_earlier(label)]
 
     def any_earlier(self, row: GlossaryRow) -> bool:
+        """Whether the row may come from an input this run does not read; a row without articles (a
+        termlist pair seen in the text) may, whenever the workbook had such inputs."""
+        if not row.articles:
+            return bool(self.articles)
         return any(map(self._is_earlier, row.articles))
 
     def only_earlier(self, row: GlossaryRow) -> bool:

@@ -54,7 +54,7 @@ def run_python(code: str, *, user: int | None = None, cwd: Path | None = None) -
     command = [sys.executable, "-c", textwrap.dedent(code)]
     if user is not None:
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
-    environment = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'tests'}"}
+    environment = {**os.environ, "PYTHONPATH": str(REPO / "tests")}  # glossary itself as installed
     if cwd is not None:
         environment["TMPDIR"] = str(cwd)  # libraries' caches, somewhere that user may write
     return subprocess.Popen(

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner, Result
 from conftest import TIYAO_ISSUE
 from test_review import Reviewer
+from test_workbook import pair, sample_glossary
 
 from glossary.cli import main
-from glossary.review import EARLIER_INPUT
+from glossary.models import SourceArticle
+from glossary.review import EARLIER_INPUT, merge_review
 from glossary.workbook import read_workbook
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "sample_issue.txt"
@@ -91,3 +94,20 @@ def test_an_input_that_yields_nothing_never_rewrites_the_workbook(tmp_path: Path
         "empty.txt",
         "glossary.xlsx",
     ]
+
+
+def test_a_termlist_pair_without_articles_stays_while_earlier_inputs_do() -> None:
+    termlist_only = replace(pair("旧金山愿景", "San Francisco vision", articles=()), sources=["termlist"])
+    previous = sample_glossary([pair("全球安全倡议", "Global Security Initiative"), termlist_only])
+    previous.ledger = {(row.chinese, row.english): "candidate" for row in previous.rows}
+    next_issue = SourceArticle("A1", "2024-05.txt", "新发展格局", "", "", "", "zh only")
+    fresh = replace(sample_glossary([pair("新发展格局", "new development paradigm")]), articles=[next_issue])
+
+    merged, report = merge_review(previous, fresh, [])
+    assert ("旧金山愿景", "San Francisco vision") in {(row.chinese, row.english) for row in merged.rows}
+    assert report.carried == 2
+
+    same_inputs = sample_glossary([pair("新发展格局", "new development paradigm")])
+    merged, report = merge_review(previous, same_inputs, [])  # the same inputs, read again
+    assert ("旧金山愿景", "San Francisco vision") not in {(row.chinese, row.english) for row in merged.rows}
+    assert report.dropped == 2

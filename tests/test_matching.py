@@ -287,3 +287,34 @@ def test_matching_is_independent_of_the_file_name(tmp_path: Path, text: str) -> 
     one, _ = read_articles([first])
     two, _ = read_articles([second])
     assert pairs(one) == pairs(two)
+
+
+def test_only_pairs_that_cannot_reach_the_threshold_go_unscored(lexicon: Lexicon) -> None:
+    """Matching scores only the pairs that share an author, else a title word, else an abstract word: every
+    pair it leaves out scores below THRESHOLD, whichever fields each side lacks."""
+    from glossary import matching
+
+    blanks = [{}, {"authors": []}, {"title": ""}, {"authors": [], "title": ""}, {"abstract": ""}]
+    zh = [copy(item, **blank) for item in (REGIONAL_ZH, SANCTIONS_ZH, CYBER_ZH) for blank in blanks]
+    en = [copy(item, **blank) for item in (REGIONAL_EN, SANCTIONS_EN, CLIMATE_EN) for blank in blanks]
+    zh_sides = [matching._ZhSide.of(item, lexicon) for item in zh]
+    en_sides = [matching._EnSide.of(item) for item in en]
+    index = matching._EnIndex(en, en_sides)
+    left_out = scored = 0
+    for zh_index, chinese in enumerate(zh):
+        partners = set(index.possible_partners(chinese, zh_sides[zh_index]))
+        for en_index, english in enumerate(en):
+            score = matching._score(
+                chinese,
+                english,
+                zh_sides[zh_index],
+                en_sides[en_index],
+                (zh_index, len(zh)),
+                (en_index, len(en)),
+            ).score
+            if en_index in partners:
+                scored += score >= THRESHOLD
+            else:
+                left_out += 1
+                assert score < THRESHOLD, (chinese.title, english.title)
+    assert left_out > 50 and scored > 20

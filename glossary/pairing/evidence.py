@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 import re
 
-from glossary.candidates import ChineseAnalyzer, EnToken
-from glossary.chinese import HAN
+from glossary.candidates import MAX_ZH_CHARS, ChineseAnalyzer, EnToken
+from glossary.chinese import HAN, HAN_RE
 from glossary.lexicon import ZH_FUNCTION_WORDS, Lexicon, english_stems, stem, word_parts
 from glossary.models import KnownPair
 from glossary.pairing.statistics import CoOccurrence
@@ -97,6 +97,23 @@ class Evidence:
             if len(words) == 1
             for gloss in self.lexicon.glosses(words[0])
         )
+
+    def renderable(self, text: str, keys: frozenset[str]) -> list[bool]:
+        """For each character of `text` (simplified), is it inside some dictionary word (a single
+        character included) that English with these keys could render, or that says nothing (a function
+        word)? Characters other than Han pass. No reading of a span with a False inside is covered."""
+        found = [not HAN_RE.match(char) for char in text]
+        for start in range(len(text)):
+            for size in (*self.lexicon.word_lengths(min(len(text) - start, MAX_ZH_CHARS)), 1):
+                end = start + size
+                word = text[start:end]
+                if size > 1 and word not in self.lexicon:
+                    continue
+                if all(found[start:end]):
+                    continue
+                if word in ZH_FUNCTION_WORDS or self.keys_of(word) & keys:
+                    found[start:end] = [True] * size
+        return found
 
     def covers(self, zh: str, keys: frozenset[str]) -> bool:
         """Could English with these comparison keys render every dictionary word of `zh` (some reading)?"""

@@ -15,6 +15,7 @@ from glossary.candidates import (
     en_spans,
     english_key,
 )
+from glossary.chinese import simplify
 from glossary.lexicon import Lexicon
 from glossary.models import AlignedUnit, KnownPair
 from glossary.pairing.casing import CaseBook
@@ -129,10 +130,16 @@ class Pairer:
     def _pair_unit(self, unit: Unit) -> list[Choice]:
         """Each candidate's best English span, then the strongest pairs whose two sides do not overlap."""
         choices: list[Choice] = []
+        renderable: list[bool] | None = None
         for candidate in unit.candidates:
             whole = needs_whole_evidence(candidate, self.protected, self.statistics)
-            if whole and not self.evidence.covers(candidate.text, unit.key_union):
-                continue
+            if whole:
+                if renderable is None:
+                    renderable = self.evidence.renderable(simplify(unit.aligned.zh), unit.key_union)
+                if not all(renderable[candidate.start : candidate.end]):
+                    continue
+                if not self.evidence.covers(candidate.text, unit.key_union):
+                    continue
             if not is_term(candidate, self.protected):
                 continue
             best = self.best_span(candidate.text, unit)
@@ -149,7 +156,8 @@ class Pairer:
             key for key in unit.en_keys if self.cooccurrence.shared(zh, key)
         }
         conjoined = is_conjoined(zh)
-        glossed_joined = self.evidence.glossed_joined(zh)
+        # 长治久安 glossed `long-term peace and stability`, or two words rendered as two (公平正义)
+        glossed_joined = self.evidence.glossed_joined(zh) or self.evidence.fewest(zh) == 2
         best: tuple[float, EnSpan, dict[str, float]] | None = None
         for span in unit.spans:
             if not may_render(unit.tokens, span, explained, wanted):

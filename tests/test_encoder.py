@@ -2,7 +2,12 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
+import numpy as np
+import pytest
+
+from glossary import encoder
 from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer
 from glossary.encoder import embeddings, similarities
 from glossary.lexicon import load_lexicon
@@ -51,3 +56,15 @@ def test_a_long_keyword_is_not_rendered_by_one_english_word() -> None:
     pairer = Pairer([unit], [], load_lexicon(), ChineseAnalyzer(), EnglishAnalyzer())
     (found,) = pairer.keyword_observations("A1", ["纠缠交换"], [], pairer.units)
     assert found.en == "entanglement swapping"
+
+
+def test_the_parsed_model_is_kept_in_the_cache_and_loads_from_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = encoder._model.__wrapped__()
+    (entry,) = (tmp_path / "glossary" / "models").glob("use-m3-*.pickle")
+    loaded = encoder._model.__wrapped__()
+    texts = ["强化学习", "reinforcement learning"]
+    assert entry.stat().st_size > 0
+    assert np.allclose(built.encode(texts), loaded.encode(texts))

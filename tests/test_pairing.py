@@ -213,3 +213,23 @@ def test_english_keywords_without_chinese_ones_find_their_terms_in_the_abstract(
         ("集团对抗", "bloc confrontation"),
     }  # nothing in the abstract renders `supply logic`: no pair
     assert all(o.source == "keywords" and "keyword list" in o.evidence for o in found)
+
+
+def test_two_words_rendered_as_two_joined_in_english(analyzers) -> None:
+    units = [
+        AlignedUnit(
+            "abstract",
+            "以公平正义为理念引领全球治理体系改革。",
+            "It guides the reform of the global governance system with fairness and justice.",
+            "A1",
+        ),
+        AlignedUnit(
+            "abstract",
+            "全球产业链受到冲击。",
+            "The global industrial chain and value chain are disrupted.",
+            "A1",
+        ),
+    ]
+    pairs = best_english(make_pairer(analyzers, units=units).unit_observations())
+    assert pairs["公平正义"] == "fairness and justice"
+    assert not any(en.endswith("and value") for en in pairs.values())  # a coordination cut inside a noun

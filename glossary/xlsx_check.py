@@ -5,6 +5,7 @@ that in memory)."""
 from __future__ import annotations
 
 import io
+import xml.parsers.expat
 import zipfile
 
 from glossary.errors import GlossaryError
@@ -13,6 +14,7 @@ MAX_EXPANDED = 256 * 1024 * 1024  # all parts together; a glossary of 400,000 ro
 MAX_RATIO = 100  # expanded/compressed for a big part; real sheets are near 10, zip bombs near 1,000
 BIG_PART = 32 * 1024 * 1024  # parts below this are not held to MAX_RATIO
 CHUNK = 1 << 20
+REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")  # openpyxl cannot open a workbook without them
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003 files, and password-protected .xlsx
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 NOT_XLSX = "not a readable .xlsx workbook"
@@ -60,9 +62,10 @@ def _check_parts(archive: zipfile.ZipFile, where: str) -> None:
             f"{NOT_XLSX}: an OpenDocument spreadsheet (.ods); in LibreOffice Calc choose File > Save As, "
             "file type 'Excel 2007-365 (.xlsx)', Keep current format: no, and give the .xlsx",
         )
-    if "xl/workbook.xml" not in names:
+    missing = [part for part in REQUIRED_PARTS if part not in names]
+    if missing:
         kind = "a Word document" if "word/document.xml" in names else "a zip archive"
-        raise GlossaryError(where, f"{NOT_XLSX}: {kind} without xl/workbook.xml")
+        raise GlossaryError(where, f"{NOT_XLSX}: {kind} without {' or '.join(missing)}")
     infos = archive.infolist()
     declared = sum(info.file_size for info in infos)
     if declared > MAX_EXPANDED:
@@ -70,18 +73,44 @@ def _check_parts(archive: zipfile.ZipFile, where: str) -> None:
     expanded = 0
     for info in infos:
         part = 0
+        parser = _xml_parser() if info.filename.endswith((".xml", ".rels")) else None
         with archive.open(info) as stream:  # the sizes a zip declares can lie: count what comes out
             while chunk := stream.read(CHUNK):
                 part += len(chunk)
                 expanded += len(chunk)
                 if expanded > MAX_EXPANDED:
                     raise GlossaryError(where, _too_big(expanded, declared=False))
+                if parser:
+                    _parse(parser, chunk, info.filename, where)
+        if parser:
+            _parse(parser, b"", info.filename, where, final=True)
         if part > BIG_PART and part > MAX_RATIO * max(info.compress_size, 1):
             raise GlossaryError(
                 where,
                 f"refused: its part {info.filename} expands {part // max(info.compress_size, 1)} times "
                 f"to {part / 2**20:.0f} MiB, as zip bombs do, not workbooks",
             )
+
+
+def _xml_parser() -> xml.parsers.expat.XMLParserType:
+    parser = xml.parsers.expat.ParserCreate()
+
+    def refuse_entities(*_: object) -> None:
+        raise ValueError("entity declarations are not allowed in a workbook")
+
+    parser.EntityDeclHandler = refuse_entities  # no entity expansion bombs, as defusedxml does
+    return parser
+
+
+def _parse(
+    parser: xml.parsers.expat.XMLParserType, chunk: bytes, name: str, where: str, final: bool = False
+) -> None:
+    try:
+        parser.Parse(chunk, final)
+    except (xml.parsers.expat.ExpatError, ValueError) as error:
+        raise GlossaryError(
+            where, f"{NOT_XLSX}: its part {name} is damaged ({error}; an interrupted save or a hand edit?)"
+        ) from None
 
 
 def _too_big(size: int, declared: bool = True) -> str:

@@ -232,3 +232,23 @@ def test_a_pair_resting_on_the_encoder_alone_stays_below_the_trusted_band() -> N
     assert alone.confidence < 0.5
     (agreed,) = aggregate([seen("A1", {"encoder": 0.63}), seen("A2", {"dictionary": 0.8})])
     assert agreed.confidence >= 0.5
+
+
+def test_two_words_rendered_as_two_joined_in_english(analyzers) -> None:
+    units = [
+        AlignedUnit(
+            "abstract",
+            "以公平正义为理念引领全球治理体系改革。",
+            "It guides the reform of the global governance system with fairness and justice.",
+            "A1",
+        ),
+        AlignedUnit(
+            "abstract",
+            "全球产业链受到冲击。",
+            "The global industrial chain and value chain are disrupted.",
+            "A1",
+        ),
+    ]
+    pairs = best_english(make_pairer(analyzers, units=units).unit_observations())
+    assert pairs["公平正义"] == "fairness and justice"
+    assert not any(en.endswith("and value") for en in pairs.values())  # a coordination cut inside a noun

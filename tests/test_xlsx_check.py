@@ -25,6 +25,7 @@ def zipped(parts: dict[str, bytes | str], method: int = zipfile.ZIP_DEFLATED) ->
     return buffer.getvalue()
 
 
+SHEET = "<worksheet>" + "<c/>" * 500_000 + "</worksheet>"
 XLSX_PARTS = {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}
 
 FILES: list[tuple[str, bytes, str]] = [
@@ -62,9 +63,24 @@ FILES: list[tuple[str, bytes, str]] = [
         "not a readable .xlsx workbook: a Word document without xl/workbook.xml",
     ),
     (
+        "no-content-types",
+        zipped({"xl/workbook.xml": "<workbook/>"}),
+        "not a readable .xlsx workbook: a zip archive without [Content_Types].xml",
+    ),
+    (
+        "damaged-xml",
+        zipped({**XLSX_PARTS, "xl/worksheets/sheet1.xml": "<worksheet><sheetData><row>"}),
+        "not a readable .xlsx workbook: its part xl/worksheets/sheet1.xml is damaged (no element found",
+    ),
+    (
+        "entities",
+        zipped({**XLSX_PARTS, "xl/sharedStrings.xml": '<!DOCTYPE s [<!ENTITY a "aaaa">]><s>&a;</s>'}),
+        "not a readable .xlsx workbook: its part xl/sharedStrings.xml is damaged (entity declarations",
+    ),
+    (
         "zip",
         zipped({"notes.txt": "hello"}),
-        "not a readable .xlsx workbook: a zip archive without xl/workbook.xml",
+        "not a readable .xlsx workbook: a zip archive without [Content_Types].xml or xl/workbook.xml",
     ),
     ("truncated", zipped(XLSX_PARTS)[:-30], "not a readable .xlsx workbook: a damaged zip archive"),
 ]
@@ -91,7 +107,7 @@ def test_a_workbook_passes(tmp_path: Path) -> None:
 
 def test_a_zip_bomb_is_refused_by_its_declared_size(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xlsx_check, "MAX_EXPANDED", 1_000_000)
-    data = zipped({**XLSX_PARTS, "xl/worksheets/sheet1.xml": "<c/>" * 500_000})
+    data = zipped({**XLSX_PARTS, "xl/worksheets/sheet1.xml": SHEET})
     assert len(data) < 50_000
     with pytest.raises(GlossaryError, match=r"^.*refused: the workbook declares 2 MiB"):
         check_xlsx(data, "bomb.xlsx")
@@ -99,13 +115,15 @@ def test_a_zip_bomb_is_refused_by_its_declared_size(monkeypatch: pytest.MonkeyPa
 
 def test_a_part_that_expands_like_a_zip_bomb_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xlsx_check, "BIG_PART", 1_000_000)
-    data = zipped({**XLSX_PARTS, "xl/worksheets/sheet1.xml": "<c/>" * 500_000})
+    data = zipped({**XLSX_PARTS, "xl/worksheets/sheet1.xml": SHEET})
     with pytest.raises(GlossaryError, match=r"refused: its part xl/worksheets/sheet1\.xml expands \d+ times"):
         check_xlsx(data, "bomb.xlsx")
 
 
 def test_a_zip_whose_sizes_lie_is_damaged() -> None:
-    data = bytearray(zipped({**XLSX_PARTS, "xl/worksheets/sheet1.xml": "<c/>" * 1000}, zipfile.ZIP_STORED))
+    data = bytearray(
+        zipped({**XLSX_PARTS, "xl/worksheets/sheet1.xml": "<x>" + "<c/>" * 1000 + "</x>"}, zipfile.ZIP_STORED)
+    )
     data[data.index(b"<c/><c/>") + 1] ^= 1  # the stored bytes no longer match the CRC
     with pytest.raises(GlossaryError, match="a damaged zip archive"):
         check_xlsx(bytes(data), "w.xlsx")

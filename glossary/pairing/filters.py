@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from glossary.candidates import EnSpan, EnToken, ZhCandidate, is_generic_english
+from glossary.candidates import EN_END_POS, EnSpan, EnToken, ZhCandidate, is_generic_english
 from glossary.pairing.evidence import FULL_COVERAGE
 from glossary.pairing.statistics import PairingStatistics
 
@@ -48,13 +48,16 @@ def joins_uncovered(
 ) -> bool:
     """Does the span join two things (`and`) that the Chinese neither joins nor is glossed as joining?
     `competition and confrontation between countries` is not 国家间竞争; `long-term peace and stability`
-    is 长治久安, glossed so and wholly rendered (once: not `stability and long-term peace and stability`)."""
+    is 长治久安, glossed so and wholly rendered, and 公平正义 `fairness and justice`, two words rendered as
+    two (once: not `stability and long-term peace and stability`, nor `chain and value` of a longer noun)."""
     english = tokens[span.first : span.last + 1]
     joins = sum(1 for token in english if token.pos == "CCONJ")
     if conjoined or not joins:
         return False
     words = [token.lemma.lower() for token in english if token.is_content]
-    once = joins == 1 and len(words) == len(set(words))
+    following = tokens[span.last + 1] if span.last + 1 < len(tokens) else None
+    cut = following is not None and following.pos in EN_END_POS  # `chain and value` + `chain`
+    once = joins == 1 and len(words) == len(set(words)) and not cut
     return not (glossed_joined and once and evidence.get("dictionary", 0.0) >= FULL_COVERAGE)
 
 

@@ -156,7 +156,8 @@ class Pairer:
             key for key in unit.en_keys if self.cooccurrence.shared(zh, key)
         }
         conjoined = is_conjoined(zh)
-        glossed_joined = self.evidence.glossed_joined(zh)
+        # 长治久安 glossed `long-term peace and stability`, or two words rendered as two (公平正义)
+        glossed_joined = self.evidence.glossed_joined(zh) or self.evidence.fewest(zh) == 2
         best: tuple[float, EnSpan, dict[str, float]] | None = None
         for span in unit.spans:
             if not may_render(unit.tokens, span, explained, wanted):

@@ -486,3 +486,14 @@ def test_a_cache_the_user_cannot_write_is_replaced_by_one_for_the_run(
     assert default_store() is not None
     monkeypatch.setattr(os, "access", lambda path, mode: False)  # someone else's HOME
     assert default_store() is None
+
+
+def _interrupts_ignored(task: int, shared: None) -> bool:
+    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+def test_pool_workers_leave_ctrl_c_to_the_parent() -> None:
+    from glossary.extraction import LocalMapper
+
+    assert list(LocalMapper(2).map(_interrupts_ignored, [1, 2, 3], None)) == [True, True, True]
+    assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN  # the parent still takes Ctrl-C

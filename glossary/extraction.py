@@ -23,6 +23,7 @@ import dataclasses
 import hashlib
 import multiprocessing
 import re
+import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -127,7 +128,6 @@ class FileUnits:
 
     units: dict[str, list[Unit]]  # local article id -> prepared units
     keywords: list[tuple[str, list[str], list[str]]]  # local article id, Chinese and English keywords
-    user_words: list[str]
 
 
 @dataclass(frozen=True)
@@ -234,6 +234,11 @@ def _extract(
         for summary, (_, before) in zip(used, kept, strict=True):
             _renumber_observations(summary, before)
         run = _run_evidence(used, list(settings.known))
+        pairing = RunPairing(
+            run,
+            [pair.zh for pair in settings.known if pair.status != "rejected"]
+            + [keyword for summary in used for keyword in summary.keywords],
+        )
         counter = KeyCounter(set().union(*(summary.named for summary in used)))
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
         counts: Counter[str] = Counter()
@@ -247,8 +252,12 @@ def _extract(
             load_models(settings, english=False)
         if any(summary.keywords for summary in used):
             encoder.load_model()  # keywords the evidence cannot pair are ranked by the sentence encoder
+        run_pairer(pairing, settings)  # before the workers are forked: they share it
         scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
-        scored = list(_with_progress(mapper.map(score_file, scoring, run), "pairing", len(scoring), progress))
+        scored = list(
+            _with_progress(mapper.map(score_file, scoring, pairing), "pairing", len(scoring), progress)
+        )
+        forget_pairer()
         extraction = _final(used, scored, run, list(settings.known))
     extraction.problems = problems
     return extraction
@@ -299,13 +308,22 @@ class LocalMapper:
         global _SHARED
         _SHARED = (function, shared)  # inherited by the forked workers, not sent with every task
         try:
-            with multiprocessing.get_context("fork").Pool(min(self.jobs, len(tasks))) as pool:
+            workers = min(self.jobs, len(tasks))
+            with multiprocessing.get_context("fork").Pool(
+                workers, initializer=_leave_ctrl_c_to_the_parent
+            ) as pool:
                 yield from pool.imap(_call_shared, tasks)
         finally:
             _SHARED = None
 
 
 _SHARED: tuple[Callable[[object, object], object], object] | None = None
+
+
+def _leave_ctrl_c_to_the_parent() -> None:
+    """Ctrl-C signals the whole process group: the parent stops the run (exit code 130) and ends the
+    pool; a worker that took it too would print its own `Process ForkPoolWorker-1:` and traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _call_shared(task: object) -> object:
@@ -365,7 +383,7 @@ def _observe(path: Path, name: str, settings: Settings) -> tuple[FileSummary, Fi
     read, issue = read_file(path, name)
     if issue is None:
         unread = FileSummary(read, [], [], PairingStatistics(), set(), CaseBook([]), [], set())
-        return unread, FileUnits({}, [], []), []
+        return unread, FileUnits({}, []), []
     termlist = [pair for pair in settings.known if pair.status != "rejected"]
     keywords = [keyword for record in issue.records if record.zh for keyword in record.zh.keywords]
     user_words = [pair.zh for pair in termlist] + keywords
@@ -403,7 +421,7 @@ def _observe(path: Path, name: str, settings: Settings) -> tuple[FileSummary, Fi
         for record in matched
         if record.zh and record.en and (record.zh.keywords or record.en.keywords)
     ]
-    return summary, FileUnits(units, keyword_lists, user_words), text
+    return summary, FileUnits(units, keyword_lists), text
 
 
 def _paragraphs(issue: Issue) -> Iterator[tuple[int, str]]:
@@ -566,8 +584,36 @@ def count_file(task: tuple[str, ResultStore], counter: KeyCounter) -> dict[str, 
     return counter.count(text)
 
 
+@dataclass
+class RunPairing:
+    """What the scoring of every file shares: the run-wide evidence, and the jieba user words that split
+    a Chinese term into dictionary words (the termlists' terms and every keyword of the run)."""
+
+    evidence: RunEvidence
+    user_words: list[str]
+
+
+_PAIRER: tuple[RunPairing, Pairer] | None = None
+
+
+def run_pairer(run: RunPairing, settings: Settings) -> Pairer:
+    """One Pairer per process for the run, so that what it works out for a term (dictionary words,
+    scores) serves every file the process scores."""
+    global _PAIRER
+    if _PAIRER is None or _PAIRER[0] is not run:
+        chinese = ChineseAnalyzer(run.user_words)
+        _PAIRER = (run, Pairer.over_run(run.evidence, settings.lexicon(), chinese))
+    return _PAIRER[1]
+
+
+def forget_pairer() -> None:
+    """Let the run's Pairer go when the run is scored (its caches are large)."""
+    global _PAIRER
+    _PAIRER = None
+
+
 def score_file(
-    task: tuple[str, int, ResultStore, Settings], run: RunEvidence
+    task: tuple[str, int, ResultStore, Settings], run: RunPairing
 ) -> tuple[list[tuple[Observation, bool]], list[Observation]]:
     """The unit pairs (before termhood; see `Pairer.candidate_observations`) and the keyword pairs of one
     file, scored against the run."""
@@ -575,8 +621,7 @@ def score_file(
     prepared = store.load(key, "units")
     if not isinstance(prepared, FileUnits):
         raise GlossaryError(str(store.directory), "a file's prepared units went missing during the run")
-    chinese = ChineseAnalyzer(prepared.user_words)
-    pairer = Pairer.over_run(run, settings.lexicon(), chinese)
+    pairer = run_pairer(run, settings)
     units = [unit for article_units in prepared.units.values() for unit in article_units]
     found = [observation for unit in units for observation in pairer.candidate_observations(unit)]
     keywords = [

@@ -457,3 +457,43 @@ def test_only_this_hosts_dead_runs_temporary_files_are_removed(tmp_path: Path) -
     remove_stale_temporaries(tmp_path)
 
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted([names["running"], names["other host"]])
+
+
+def test_a_cache_folder_the_user_may_not_read_is_as_if_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glossary.cache import ResultStore
+
+    store = ResultStore(tmp_path / "results")
+    store.save("ab12", "summary", {"rows": 3})
+    real_stat = Path.stat
+
+    def denied(self: Path, **options: object) -> os.stat_result:
+        if "results" in self.parts:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, **options)
+
+    monkeypatch.setattr(Path, "stat", denied)
+    assert not store.has("ab12", "summary")
+
+
+def test_a_cache_the_user_cannot_write_is_replaced_by_one_for_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glossary.cache import default_store
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_store() is not None
+    monkeypatch.setattr(os, "access", lambda path, mode: False)  # someone else's HOME
+    assert default_store() is None
+
+
+def _interrupts_ignored(task: int, shared: None) -> bool:
+    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+def test_pool_workers_leave_ctrl_c_to_the_parent() -> None:
+    from glossary.extraction import LocalMapper
+
+    assert list(LocalMapper(2).map(_interrupts_ignored, [1, 2, 3], None)) == [True, True, True]
+    assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN  # the parent still takes Ctrl-C

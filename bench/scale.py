@@ -1,0 +1,191 @@
+"""How `glossary extract` scales: model-loading floor, first run, re-run, one issue added, 25..1,000 issues.
+
+    python bench/scale.py [--jobs 2] [--sizes 25,100,250,500,1000] [--work DIR] [--skip-curve]
+
+Every figure is a whole process (`glossary extract ...`) measured here, side by side in this run, as
+wall-clock seconds, CPU seconds (the process and its worker processes) and peak memory (the sum over
+the process tree, sampled every 0.2 s: RSS, which counts pages forked workers share once per process,
+and PSS, which splits them). Printed:
+
+- floor: a process that only loads what extract loads (spaCy, jieba with its tag table, CC-CEDICT) and
+  reads the five issues; first run: extract over the five issues with no per-input cache (`--no-cache`);
+  the ratio of the two;
+- re-run: the same inputs again into the workbook the first run wrote, with the cache filled by a run
+  before; the ratio to the first run;
+- one new issue added to 100 cached ones, against that issue alone (no cache);
+- the curve: N altered copies of the corpus (N in --sizes) with no cache, CPU and wall per issue.
+
+The copies are built under --work (default /tmp/glossary-scale) from ../shared/corpus: copy k has `（k）`
+before every Chinese full stop and ` (k)` before every English one, so that no sentence, abstract or
+cache entry is shared between copies while the terms stay the same. Nothing of the corpus goes into
+the repository. Prints a message and exits 0 when ../shared/corpus is absent. The machine's load
+average is printed before and after: other work on the machine changes wall-clock figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+FLOOR = """
+import sys
+from pathlib import Path
+from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer
+from glossary.lexicon import load_lexicon
+from glossary.reading import read_document
+load_lexicon()
+ChineseAnalyzer.load_dictionaries()
+EnglishAnalyzer.load_model()
+for name in sys.argv[1:]:
+    read_document(Path(name), name)
+"""
+
+
+@dataclass
+class Measure:
+    wall: float
+    cpu: float
+    rss: float  # MiB, peak of the sum over the process tree
+    pss: float
+
+    def __str__(self) -> str:
+        memory = f"peak rss {self.rss:6.0f} MiB  pss {self.pss:6.0f} MiB"
+        return f"wall {self.wall:6.1f} s  cpu {self.cpu:6.1f} s  {memory}"
+
+
+def measure(command: list[str], environment: dict[str, str]) -> Measure:
+    """Run `command`, return its wall clock, CPU (with its children) and peak memory."""
+    import psutil
+
+    before = os.times()
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peaks = [0.0, 0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        parent = psutil.Process(process.pid)
+        while not done.is_set():
+            rss = pss = 0
+            try:
+                for member in [parent, *parent.children(recursive=True)]:
+                    info = member.memory_full_info()
+                    rss, pss = rss + info.rss, pss + info.pss
+            except psutil.Error:
+                pass
+            peaks[0], peaks[1] = max(peaks[0], rss / 2**20), max(peaks[1], pss / 2**20)
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, errors = process.communicate()
+    wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    after = os.times()
+    if process.returncode not in (0, 1):
+        sys.exit(f"failed ({process.returncode}): {' '.join(command)}\n{errors.decode()[-2000:]}")
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return Measure(wall, cpu, peaks[0], peaks[1])
+
+
+def altered_copies(work: Path, count: int) -> list[Path]:
+    """`count` altered copies of the corpus issues (cycling over the five), built once under `work`."""
+    sources = sorted(CORPUS.glob("*.txt"))
+    folder = work / "copies"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        path = folder / f"copy{number:04d}_{sources[number % len(sources)].name}"
+        if not path.exists():
+            text = sources[number % len(sources)].read_text(encoding="utf-8")
+            text = text.replace("。", f"（{number}）。")
+            text = re.sub(r"(?<=[a-z])\. (?=[A-Z])", f" ({number}). ", text)
+            path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def extract(paths: list[Path], output: Path, jobs: int, *options: str) -> list[str]:
+    glossary = str(Path(sys.executable).with_name("glossary"))
+    return [glossary, "extract", *map(str, paths), "-o", str(output), "--jobs", str(jobs), *options]
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.1f} {five:.1f} {fifteen:.1f} on {os.cpu_count()} cores"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--sizes", default="25,100,250,500,1000")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "glossary-scale")
+    parser.add_argument("--skip-curve", action="store_true")
+    arguments = parser.parse_args()
+    if not CORPUS.is_dir():
+        print(f"{CORPUS} is absent: nothing to measure")
+        return
+    work: Path = arguments.work
+    work.mkdir(parents=True, exist_ok=True)
+    environment = {**os.environ, "XDG_CACHE_HOME": str(work / "cache")}
+    issues = sorted(CORPUS.glob("*.txt"))
+    print(load())
+    floor_command = [sys.executable, "-c", FLOOR, *map(str, issues)]
+    measure(floor_command, environment)  # builds the model caches (CC-CEDICT, jieba) once
+    shutil.rmtree(work / "cache" / "glossary" / "results", ignore_errors=True)
+
+    output = work / "five.xlsx"
+    floors, firsts = [], []
+    for _ in range(3):  # alternated, so that a change in the machine's load falls on both
+        floors.append(measure(floor_command, environment))
+        output.unlink(missing_ok=True)
+        firsts.append(measure(extract(issues, output, arguments.jobs, "--no-cache"), environment))
+    floor = sorted(floors, key=lambda m: m.wall)[1]
+    first = sorted(firsts, key=lambda m: m.wall)[1]
+    print(f"floor (models + reading, 5 issues)       {floor}")
+    print(f"first run, 5 issues, --jobs {arguments.jobs}          {first}")
+    print(f"  first run / floor: wall {first.wall / floor.wall:.2f}, cpu {first.cpu / floor.cpu:.2f}")
+
+    measure(extract(issues, work / "cached.xlsx", arguments.jobs), environment)  # fills the cache
+    reruns = [measure(extract(issues, output, arguments.jobs), environment) for _ in range(3)]
+    rerun = sorted(reruns, key=lambda m: m.wall)[1]
+    print(f"re-run into the existing workbook         {rerun}")
+    print(f"  re-run / first run: wall {rerun.wall / first.wall:.2f}, cpu {rerun.cpu / first.cpu:.2f}")
+
+    copies = altered_copies(work, 101)
+    hundred, new = copies[:100], copies[100]
+    measure(extract(hundred, work / "hundred.xlsx", arguments.jobs), environment)  # 100 issues cached
+    alone = measure(extract([new], work / "alone.xlsx", arguments.jobs, "--no-cache"), environment)
+    added = measure(extract(copies, work / "added.xlsx", arguments.jobs), environment)
+    print(f"one new issue alone (no cache)            {alone}")
+    print(f"the same issue added to 100 cached ones   {added}")
+    print(f"  added / alone: wall {added.wall / alone.wall:.2f}, cpu {added.cpu / alone.cpu:.2f}")
+    print(load())
+    if arguments.skip_curve:
+        return
+
+    print("issues  wall s   cpu s  cpu s/issue  wall s/issue  peak rss MiB  peak pss MiB")
+    for size in [int(size) for size in arguments.sizes.split(",")]:
+        paths = altered_copies(work, size)
+        curve = measure(extract(paths, work / f"curve{size}.xlsx", arguments.jobs, "--no-cache"), environment)
+        print(
+            f"{size:6d} {curve.wall:7.1f} {curve.cpu:7.1f} {curve.cpu / size:12.3f} {curve.wall / size:13.3f}"
+            f" {curve.rss:13.0f} {curve.pss:13.0f}",
+            flush=True,
+        )
+    print(load())
+
+
+if __name__ == "__main__":
+    main()

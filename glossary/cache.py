@@ -80,7 +80,10 @@ class ResultStore:
         return self.directory / key[:2] / f"{key}.{part}"
 
     def has(self, key: str, part: str) -> bool:
-        return self._path(key, part).is_file()
+        try:
+            return self._path(key, part).is_file()
+        except OSError:  # a cache folder this user may not look into (another user's HOME): as if missing
+            return False
 
     def load(self, key: str, part: str) -> object | None:
         data = read_bytes(self._path(key, part))
@@ -95,8 +98,13 @@ class ResultStore:
         write_bytes_atomic(self._path(key, part), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def default_store() -> ResultStore:
-    return ResultStore(cache_dir() / "results")
+def default_store() -> ResultStore | None:
+    """The user's result cache; None (then a store for the run only) when this user cannot write there,
+    e.g. a HOME that belongs to someone else: a cache that drops what it is given would fail the run."""
+    directory = cache_dir() / "results"
+    with contextlib.suppress(OSError):
+        directory.mkdir(parents=True, exist_ok=True)
+    return ResultStore(directory) if os.access(directory, os.W_OK | os.X_OK) else None
 
 
 @contextlib.contextmanager

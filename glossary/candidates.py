@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -92,6 +93,20 @@ class ZhCandidate:
     needs_evidence: bool = False
 
 
+def _own_jieba_cache(tokenizer: object) -> None:
+    """jieba keeps its dictionary cache in /tmp/jieba.cache by default; a file another user made there
+    cannot be replaced, and jieba prints a traceback. Each user's own: in our cache folder when it is
+    writable, else under a name of the user's own in the temp folder."""
+    folder = cache_dir()
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+    if os.access(folder, os.W_OK):
+        tokenizer.tmp_dir = str(folder)  # type: ignore[attr-defined]
+    else:
+        user = os.getuid() if hasattr(os, "getuid") else os.getpid()
+        tokenizer.cache_file = f"jieba.{user}.cache"  # type: ignore[attr-defined]
+
+
 class ChineseAnalyzer:
     """jieba with the run's own user dictionary; one per run so runs do not leak words into each other."""
 
@@ -124,11 +139,7 @@ class ChineseAnalyzer:
         import jieba.posseg  # reads the tag table
 
         jieba.setLogLevel(logging.WARNING)
-        with contextlib.suppress(OSError):
-            # jieba keeps its dictionary cache in /tmp/jieba.cache by default; a file another user made
-            # there cannot be replaced, and jieba prints a traceback. Each user's own cache instead.
-            cache_dir().mkdir(parents=True, exist_ok=True)
-            jieba.dt.tmp_dir = str(cache_dir())
+        _own_jieba_cache(jieba.dt)
         jieba.dt.initialize()
 
     def tokens(self, text: str) -> list[ZhToken]:

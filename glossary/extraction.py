@@ -23,6 +23,7 @@ import dataclasses
 import hashlib
 import multiprocessing
 import re
+import signal
 import time
 from array import array
 from collections import Counter
@@ -311,13 +312,22 @@ class LocalMapper:
         global _SHARED
         _SHARED = (function, shared)  # inherited by the forked workers, not sent with every task
         try:
-            with multiprocessing.get_context("fork").Pool(min(self.jobs, len(tasks))) as pool:
+            workers = min(self.jobs, len(tasks))
+            with multiprocessing.get_context("fork").Pool(
+                workers, initializer=_leave_ctrl_c_to_the_parent
+            ) as pool:
                 yield from pool.imap(_call_shared, tasks)
         finally:
             _SHARED = None
 
 
 _SHARED: tuple[Callable[[object, object], object], object] | None = None
+
+
+def _leave_ctrl_c_to_the_parent() -> None:
+    """Ctrl-C signals the whole process group: the parent stops the run (exit code 130) and ends the
+    pool; a worker that took it too would print its own `Process ForkPoolWorker-1:` and traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _call_shared(task: object) -> object:

@@ -9,6 +9,7 @@ a CI log), so that output meant for machines never carries bars.
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ Progress = Callable[[str, int, int], None]  # stage, done, total
 T = TypeVar("T")
 
 LABEL_WIDTH = 16  # the longest stage name, so that the bars line up
+TICK_SECONDS = 0.5
 
 
 @contextmanager
@@ -47,43 +49,64 @@ def counted(progress: Progress | None, stage: str, items: Sequence[T]) -> Iterat
 
 
 class TerminalProgress:
-    """A Progress that draws a bar per stage on `stream` (stderr) when it is a terminal.
+    """A Progress that draws a bar per stage on `stream` (stderr) when it is a terminal; a stage that
+    reports nothing for a while (one large file) still shows its time running, redrawn every `tick`
+    seconds by a background thread.
 
     Use it in a `with` block: a stage cut short by an error still ends its line and gives the cursor back.
     """
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, tick: float = TICK_SECONDS) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.shown = _is_terminal(self.stream)
+        self.tick = tick
         self.stage = ""
         self.started = 0.0
-        self.bar: ProgressBar[int] | None = None
+        self.bar: ProgressBar[str] | None = None
+        self.lock = threading.RLock()  # the caller and the clock draw on one stream
+        self.stopped = threading.Event()
+        self.clock: threading.Thread | None = None
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if not self.shown:
             return
-        if self.bar is None or stage != self.stage:
-            self.close()
-            self.stage = stage
-            self.started = time.monotonic()
-            self.bar = click.progressbar(
-                length=max(total, 1),
-                label=stage.ljust(LABEL_WIDTH),
-                file=self.stream,
-                show_eta=False,
-                show_pos=True,
-                item_show_func=lambda elapsed: elapsed,
-            )
-            self.bar.__enter__()
-        self.bar.update(done - self.bar.pos, f"{time.monotonic() - self.started:.1f} s")
-        if done >= total:
-            self.close()
+        with self.lock:
+            if self.bar is None or stage != self.stage:
+                self.close()
+                self.stage = stage
+                self.started = time.monotonic()
+                self.bar = click.progressbar(
+                    length=max(total, 1),
+                    label=stage.ljust(LABEL_WIDTH),
+                    file=self.stream,
+                    show_eta=False,
+                    show_pos=True,
+                    item_show_func=lambda elapsed: elapsed,
+                )
+                self.bar.__enter__()
+            self.bar.update(done - self.bar.pos, self._elapsed())
+            if done >= total:
+                self.close()
+        if self.clock is None:
+            self.clock = threading.Thread(target=self._keep_time, name="progress clock", daemon=True)
+            self.clock.start()
+
+    def _elapsed(self) -> str:
+        return f"{time.monotonic() - self.started:.1f} s"
+
+    def _keep_time(self) -> None:
+        while not self.stopped.wait(self.tick):
+            with self.lock:
+                if self.bar is not None:
+                    self.bar.current_item = self._elapsed()
+                    self.bar.render_progress()
 
     def close(self) -> None:
         """End the current stage's bar, if one is drawn."""
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
+        with self.lock:
+            if self.bar is not None:
+                self.bar.__exit__(None, None, None)
+                self.bar = None
 
     def __enter__(self) -> TerminalProgress:
         return self
@@ -91,6 +114,9 @@ class TerminalProgress:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
+        self.stopped.set()
+        if self.clock is not None:
+            self.clock.join()
         self.close()
 
 

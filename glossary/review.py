@@ -277,10 +277,11 @@ def _match(
 
 
 def with_conflicts(rows: list[GlossaryRow], known: list[KnownPair]) -> list[GlossaryRow]:
-    """The rows with every reason a reviewer should look twice added to Check: a rendering a termlist's
-    approved one differs from, a candidate a termlist rejects, competing renderings of one term (two
-    approved ones, a candidate beside an approved one, candidates beside each other), then what the
-    rows already say (the inputs' own disagreements, a row this run no longer finds)."""
+    """The rows with every reason a reviewer should look twice in Check, the most specific first: a
+    candidate a termlist rejects, a rendering a termlist's approved one differs from, what the rows
+    already say (which articles write which rendering, a row this run no longer finds), then competing
+    renderings of one term (two approved ones, a candidate beside an approved one, candidates beside
+    each other)."""
     renderings: dict[str, dict[str, GlossaryRow]] = defaultdict(dict)  # Chinese -> English -> live row
     for row in rows:
         if row.status != "rejected" and row.english:
@@ -301,17 +302,19 @@ def with_conflicts(rows: list[GlossaryRow], known: list[KnownPair]) -> list[Glos
     for row in rows:
         chinese, english = loose_key(row.chinese, row.english)
         problems = []
+        if row.status == "candidate" and (chinese, english) in rejected:
+            problems.append(f"rejected in {_termlist_name(rejected[chinese, english])}")
         if row.status != "rejected":
             named = {english}  # renderings this row's Check already names
             if listed.get(chinese) and (chinese, english) not in accepted:
                 problems.extend(f"{_termlist_name(pair)} has: {pair.en}" for pair in listed[chinese])
                 named.update(normalise(pair.en) for pair in listed[chinese])
+            if row.check:  # what the inputs or the merge said (which articles write what, not found...)
+                problems.append(row.check)
             problems.extend(
                 _rivalry(row, [other for key, other in renderings[chinese].items() if key not in named])
             )
-        if row.status == "candidate" and (chinese, english) in rejected:
-            problems.append(f"rejected in {_termlist_name(rejected[chinese, english])}")
-        if row.check:
+        elif row.check:
             problems.append(row.check)
         result.append(replace(row, check="; ".join(dict.fromkeys(problems))))
     return result

@@ -104,6 +104,18 @@ def test_termlist_rejection_suppresses_and_approval_is_kept(tmp_path: Path) -> N
     assert rows[("风险偏好", "risk appetite")].confidence >= 0.95
 
 
+def test_senses_files_add_and_take_away_dictionary_senses(workbook: Path, tmp_path: Path) -> None:
+    assert ("中国方案", "Chinese solution") in rows_by_pair(workbook)  # 方案 `solution`, a shipped sense
+    senses = tmp_path / "senses.tsv"
+    senses.write_text("zh\ten\tnote\tstatus\n方案\tsolution\tnot in our field\trejected\n", encoding="utf-8")
+    output = tmp_path / "glossary.xlsx"
+    result = CliRunner().invoke(main, ["extract", str(SAMPLE), "-o", str(output), "--senses", str(senses)])
+    assert result.exit_code == 0, result.output
+    rows = rows_by_pair(output)
+    assert ("中国方案", "Chinese solution") not in rows
+    assert ("集团对抗", "bloc confrontation") in rows  # the other senses stay
+
+
 def test_summary_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(SAMPLE), "-o", str(tmp_path / "g.xlsx")])
     assert result.exit_code == 0
@@ -116,6 +128,7 @@ def test_summary_line(tmp_path: Path) -> None:
     [
         (["extract", "no-such-file.txt"], "no such file or directory"),
         (["extract", str(SAMPLE), "--termlist", "missing.tsv"], "missing.tsv: no such termlist file"),
+        (["extract", str(SAMPLE), "--senses", "missing.tsv"], "missing.tsv: no such senses file"),
     ],
 )
 def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, arguments: list[str], message: str) -> None:

@@ -215,6 +215,25 @@ def test_english_keywords_without_chinese_ones_find_their_terms_in_the_abstract(
     assert all(o.source == "keywords" and "keyword list" in o.evidence for o in found)
 
 
+def test_a_pair_resting_on_the_encoder_alone_stays_below_the_trusted_band() -> None:
+    def seen(article: str, evidence: dict[str, float]) -> Observation:
+        return Observation(
+            "吞吐率",
+            "吞吐率",
+            "throughput rate",
+            "throughput rate",
+            "keywords",
+            article,
+            0.45,
+            evidence=evidence,
+        )
+
+    (alone,) = aggregate([seen(f"A{i}", {"encoder": 0.63}) for i in range(1, 6)])
+    assert alone.confidence < 0.5
+    (agreed,) = aggregate([seen("A1", {"encoder": 0.63}), seen("A2", {"dictionary": 0.8})])
+    assert agreed.confidence >= 0.5
+
+
 def test_two_words_rendered_as_two_joined_in_english(analyzers) -> None:
     units = [
         AlignedUnit(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,19 @@ def test_commands_print_no_bars_when_stderr_is_not_a_terminal(command: str, tmp_
 
     assert result.exit_code == 0, result.output
     assert "[####" not in result.output and "\x1b[" not in result.output
+
+
+def test_a_long_stage_that_reports_nothing_still_shows_its_time_running() -> None:
+    terminal = Terminal()
+    with TerminalProgress(terminal, tick=0.01) as progress:
+        progress("pairing", 0, 1)  # one large file: nothing more until it is done
+        for _ in range(500):
+            if terminal.getvalue().count("\r") > 3:
+                break
+            time.sleep(0.01)
+        progress("pairing", 1, 1)
+
+    drawn = [line for line in terminal.getvalue().split("\r") if line.startswith("\x1b[?25lpairing")]
+    assert len(drawn) > 3  # redrawn while the stage ran, its time going up
+    times = [line.split("0/1")[-1].strip() for line in drawn if " 0/1 " in line]
+    assert len(set(times)) >= 2 and all(time_shown.endswith(" s") for time_shown in times)

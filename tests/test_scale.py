@@ -179,4 +179,4 @@ def test_no_dask_is_imported_unless_asked_for(inputs: list[Path], tmp_path: Path
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "assert not {name.split('.')[0] for name in sys.modules} & {'dask', 'distributed'}, 'dask imported'"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=tmp_path)

@@ -17,6 +17,7 @@ from glossary.models import TERM_TYPES, Occurrence, TermPair
 from glossary.pairing.observations import Observation
 
 AUTHORS_KEYWORD = "keyword list"  # evidence: the article's own English keyword list renders it so
+ENCODER = "encoder"  # evidence: the sentence encoder's similarity
 
 MAX_CONFIDENCE = 0.99
 ARTICLE_BREADTH = 0.8  # each further article keeps this share of the remaining doubt
@@ -76,6 +77,9 @@ def aggregate(observations: list[Observation]) -> list[TermPair]:
         if _single_words(zh, group):
             # 逻辑/logic, 束缚/shackle, 对话/dialogue: right, but most such pairs judged were general words
             confidence = min(confidence * SINGLE_WORD, SINGLE_WORD_CEILING)
+        if all(set(observation.evidence) == {ENCODER} for observation in group):
+            # the sentence encoder alone, however many articles it was asked in: never trusted
+            confidence = min(confidence, SINGLE_WORD_CEILING)
         english = _most_common(observation.en for observation in _by_authority(group))
         evidence: dict[str, float] = {}
         for observation in group:

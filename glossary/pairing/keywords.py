@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from glossary.candidates import EnSpan, ZhCandidate, english_key, is_generic_english
 from glossary.chinese import HAN_RE
 from glossary.encoder import similarities
-from glossary.pairing.aggregate import AUTHORS_KEYWORD, MAX_CONFIDENCE
+from glossary.pairing.aggregate import AUTHORS_KEYWORD, ENCODER, MAX_CONFIDENCE
 from glossary.pairing.casing import display_keyword
 from glossary.pairing.evidence import STRENGTH, text_keys
 from glossary.pairing.observations import Observation, Unit, context_around, zh_key
@@ -146,7 +146,7 @@ def find_rendering(pairer: Pairer, zh: str, units: list[Unit]) -> Observation | 
     if closest is None:
         return None  # no rendering the evidence vouches for: no pair rather than a guess
     similarity, unit, span = closest
-    evidence = {"encoder": round(similarity, 3)}
+    evidence = {ENCODER: round(similarity, 3)}
     if best and best[2].key == span.key:
         evidence.update(best[3])
         strength = max(best[0] + 0.1, AGREED_STRENGTH)

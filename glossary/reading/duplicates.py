@@ -62,17 +62,16 @@ def without_duplicates(
     sizes = sizes if sizes is not None else [len(document_keys) for document_keys in keys]
     order = sorted(range(len(documents)), key=lambda number: -sizes[number])
     kept: list[int] = []
-    duplicates: list[Duplicate] = []
+    duplicates: list[tuple[int, Duplicate]] = []
     holders: dict[int, list[int]] = defaultdict(list)  # sentence key -> documents kept that have it
     for number in order:
         shared = Counter(holder for key in keys[number] for holder in holders.get(key, []))
         shares = [(count / sizes[number], -holder) for holder, count in shared.items()]
         same = max(shares, default=(0.0, 0))
         if same[0] >= SAME_SHARE:
-            duplicates.append(Duplicate(documents[number], documents[-same[1]], same[0]))
+            duplicates.append((number, Duplicate(documents[number], documents[-same[1]], same[0])))
             continue
         for key in keys[number]:
             holders[key].append(number)
         kept.append(number)
-    duplicates.sort(key=lambda duplicate: documents.index(duplicate.document))
-    return [documents[number] for number in sorted(kept)], duplicates
+    return [documents[number] for number in sorted(kept)], [duplicate for _, duplicate in sorted(duplicates)]

@@ -32,15 +32,19 @@ class Issue:
 
     def article_at(self, paragraph: int) -> str:
         """The id of the article a paragraph belongs to: the last whose Chinese front matter precedes it."""
-        positions, ids = self._starts
+        positions, records = self._starts
         index = bisect.bisect_right(positions, paragraph) - 1
-        return ids[index] if index >= 0 else ""
+        return records[index].id if index >= 0 else ""
 
     @cached_property
-    def _starts(self) -> tuple[list[int], list[str]]:
-        """Where each article starts and its id, in order: computed once, not per paragraph asked about."""
-        starts = sorted((record.zh.position, record.id) for record in self.records if record.zh)
-        return [start for start, _ in starts], [article for _, article in starts]
+    def _starts(self) -> tuple[list[int], list[ArticleRecord]]:
+        """The articles with Chinese front matter in the order they start, computed once rather than per
+        paragraph asked about (ids are read from the records: they are renumbered over a run)."""
+        starts = sorted(
+            ((record.zh.position, number, record) for number, record in enumerate(self.records) if record.zh),
+            key=lambda start: start[:2],
+        )
+        return [position for position, _, _ in starts], [record for _, _, record in starts]
 
 
 def read_issues(paths: list[Path], progress: Progress | None = None) -> tuple[list[Issue], list[Problem]]:

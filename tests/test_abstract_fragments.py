@@ -117,3 +117,16 @@ def test_articles_with_their_own_abstract_keep_it(tmp_path: Path) -> None:
     first = next(record for record in issue.records if record.zh)
     assert first.zh.abstract.startswith("当前国际秩序正处于深刻转型之中")
     assert FRAGMENT_NOTE not in first.zh.notes
+
+
+def test_article_at_follows_renumbering(tmp_path: Path) -> None:
+    from glossary.articles import renumber
+
+    issue, record = second_article(tmp_path, ISSUE)
+    body = next(
+        n for n, p in enumerate(issue.document.paragraphs) if p.text.startswith("冷战结束以来，联合国")
+    )
+    assert issue.article_at(body) == record.id == "A2"
+    renumber(issue.records, 7)
+    assert issue.article_at(body) == "A9"
+    assert issue.article_at(0) == "A8"

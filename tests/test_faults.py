@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -311,24 +311,34 @@ def test_ctrl_c_is_exit_code_130_for_every_command(tmp_path: Path, monkeypatch: 
 # ---------------------------------------------------------------- a reviewer saving during the run
 
 
+def while_merging(monkeypatch: pytest.MonkeyPatch, meanwhile: Callable[[int], None]) -> None:
+    """Have `meanwhile(attempt)` happen each time the run has read the workbook and merges it."""
+    merge = glossary.review.merge_review
+    attempts = iter(range(1, 100))
+
+    def merge_while_something_happens(*arguments: object) -> object:
+        meanwhile(next(attempts))
+        return merge(*arguments)
+
+    monkeypatch.setattr(glossary.review, "merge_review", merge_while_something_happens)
+
+
 def test_a_save_during_the_merge_is_merged_again_not_lost(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     workbook = first_workbook(tmp_path)
     first_read = workbook.read_bytes()
-    merge = glossary.review.merge_review
     calls = []
 
-    def reviewer_saves_meanwhile(*arguments: object) -> object:
-        calls.append(1)
-        if len(calls) == 1:  # the reviewer saves once the run has read the workbook
+    def reviewer_saves(attempt: int) -> None:
+        calls.append(attempt)
+        if attempt == 1:  # the reviewer saves once the run has read the workbook
             reviewer = Reviewer(workbook)
             reviewer.reject("全球安全倡议", "global security proposal")
             reviewer.set("一带一路", "Belt and Road", "Note", "saved during the run")
             reviewer.save()
-        return merge(*arguments)
 
-    monkeypatch.setattr(glossary.review, "merge_review", reviewer_saves_meanwhile)
+    while_merging(monkeypatch, reviewer_saves)
     save_glossary(workbook, second_run(), [])
 
     assert len(calls) == 2
@@ -344,20 +354,17 @@ def test_a_workbook_saved_all_the_time_is_refused_and_left_as_the_reviewer_saved
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     workbook = first_workbook(tmp_path)
-    merge = glossary.review.merge_review
-    notes = iter(range(100))
 
-    def reviewer_saves_meanwhile(*arguments: object) -> object:
+    def reviewer_saves(attempt: int) -> None:
         reviewer = Reviewer(workbook)
-        reviewer.set("一带一路", "Belt and Road", "Note", f"save {next(notes)}")
+        reviewer.set("一带一路", "Belt and Road", "Note", f"save {attempt}")
         reviewer.save()
-        return merge(*arguments)
 
-    monkeypatch.setattr(glossary.review, "merge_review", reviewer_saves_meanwhile)
+    while_merging(monkeypatch, reviewer_saves)
     with pytest.raises(GlossaryError, match="changed on disk 3 times"):
         save_glossary(workbook, second_run(), [])
     rows = {(row.chinese, row.english): row for row in read_workbook(workbook).rows}
-    assert rows["一带一路", "Belt and Road"].note == "save 2"
+    assert rows["一带一路", "Belt and Road"].note == "save 3"
 
 
 # ---------------------------------------------------------------- open in LibreOffice or Excel
@@ -414,13 +421,7 @@ def test_a_workbook_opened_during_the_run_is_not_replaced(
 ) -> None:
     workbook = first_workbook(tmp_path)
     before = workbook.read_bytes()
-    merge = glossary.review.merge_review
-
-    def opened_meanwhile(*arguments: object) -> object:
-        excel_lock(workbook, "Wang Fang")
-        return merge(*arguments)
-
-    monkeypatch.setattr(glossary.review, "merge_review", opened_meanwhile)
+    while_merging(monkeypatch, lambda attempt: excel_lock(workbook, "Wang Fang"))
     with pytest.raises(GlossaryError, match="is open in Excel by Wang Fang"):
         save_glossary(workbook, second_run(), [])
     assert workbook.read_bytes() == before

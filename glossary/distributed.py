@@ -9,6 +9,7 @@ it must be one that every worker reads and writes (a shared file system), as on 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -33,6 +34,19 @@ class DaskMapper:
             self.client = Client(address, timeout="10s")
         except (OSError, TimeoutError) as error:
             raise GlossaryError(address, f"cannot reach the Dask scheduler ({error})") from None
+
+    @classmethod
+    @contextlib.contextmanager
+    def connected(cls, address: str | None) -> Iterator[DaskMapper | None]:
+        """A mapper on the scheduler at `address` for the block, closed after it; None without address."""
+        if not address:
+            yield None
+            return
+        mapper = cls(address)
+        try:
+            yield mapper
+        finally:
+            mapper.client.close()
 
     def map(
         self, function: Callable[[Task, Shared], Result], tasks: Sequence[Task], shared: Shared

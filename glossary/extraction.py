@@ -25,6 +25,7 @@ import multiprocessing
 import re
 import signal
 import time
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from glossary import encoder
 from glossary.alignment import aligned_units
@@ -104,7 +105,7 @@ class FileRecords:
     header: Document | None  # the document without its paragraphs; None when it could not be read
     reading_problems: list[Problem]
     matching_problems: list[Problem]
-    sentence_keys: set[int]
+    sentence_keys: array[int]  # see reading.duplicates, sorted (compact: a thousand files are kept)
     records: list[ArticleRecord]  # ids A1, A2, ... within the file until `kept_files` numbers them
 
 
@@ -118,7 +119,7 @@ class FileSummary:
     statistics: PairingStatistics  # of its units (.text is counted over the run, see `count_file`)
     named: set[str]  # the Chinese keys it names: candidates, keywords, glosses, termlist terms
     case: CaseBook
-    sightings: list[tuple[bool, Observation]]  # termlist pairs seen in the file (approved?), once per article
+    sightings: list[Sighting]  # termlist pairs seen in the file, once per article
     english_seen: set[str]  # English keys of termlist pairs its English uses
 
 
@@ -240,6 +241,9 @@ def _extract(
             + [keyword for summary in used for keyword in summary.keywords],
         )
         counter = KeyCounter(set().union(*(summary.named for summary in used)))
+        for summary in summaries:  # what only the reduce needed: a thousand files' worth of memory
+            summary.named.clear()
+            summary.read.sentence_keys = array("Q")
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
         counts: Counter[str] = Counter()
         for file_counts in _with_progress(
@@ -468,9 +472,31 @@ def _english_seen(records: list[ArticleRecord], termlist: list[KnownPair]) -> se
     return {key for key in keys if f" {key} " in english}
 
 
-def _termlist_sightings(
-    issue: Issue, termlist: list[KnownPair], text: str
-) -> Iterator[tuple[bool, Observation]]:
+class Sighting(NamedTuple):
+    """A termlist pair whose Chinese occurs in an article (compact: a thousand files' are kept)."""
+
+    zh: str  # key
+    zh_written: str
+    en: str
+    approved: bool
+    article_id: str
+    zh_context: str
+
+    def observation(self) -> Observation:
+        return Observation(
+            zh=self.zh,
+            zh_written=self.zh_written,
+            en=self.en,
+            en_key=english_key(self.en),
+            source="termlist",
+            article_id=self.article_id,
+            strength=STRENGTH["known_approved" if self.approved else "known_alias"],
+            zh_context=self.zh_context,
+            evidence={"termlist": 1.0},
+        )
+
+
+def _termlist_sightings(issue: Issue, termlist: list[KnownPair], text: str) -> Iterator[Sighting]:
     """Each termlist pair whose Chinese occurs in the file (`text`, searchable), once per article, with
     where it was seen (and whether the pair is approved)."""
     wanted: dict[str, list[KnownPair]] = {}
@@ -490,20 +516,9 @@ def _termlist_sightings(
                     continue
                 seen.add((key, pair.en, article))
                 position = plain.find(key)
-                approved = pair.status == "approved"
-                yield (
-                    approved,
-                    Observation(
-                        zh=key,
-                        zh_written=text[position : position + len(key)],
-                        en=pair.en,
-                        en_key=english_key(pair.en),
-                        source="termlist",
-                        article_id=article,
-                        strength=STRENGTH["known_approved" if approved else "known_alias"],
-                        zh_context=context_around(text, text[position : position + len(key)]),
-                        evidence={"termlist": 1.0},
-                    ),
+                written = text[position : position + len(key)]
+                yield Sighting(
+                    key, written, pair.en, pair.status == "approved", article, context_around(text, written)
                 )
 
 
@@ -515,11 +530,25 @@ def read_file(path: Path, name: str) -> tuple[FileRecords, Issue | None]:
     try:
         document = read_document(path, name)
     except GlossaryError as error:
-        return FileRecords(None, [Problem(error.where, error.problem)], [], set(), []), None
+        return FileRecords(None, [Problem(error.where, error.problem)], [], array("Q"), []), None
     issue, matching_problems = issue_of(document)
     header = dataclasses.replace(document, paragraphs=[])
     warnings = [Problem(name, warning) for warning in document.warnings]
-    return FileRecords(header, warnings, matching_problems, sentence_keys(document), issue.records), issue
+    keys = array("Q", sorted(sentence_keys(document)))
+    return FileRecords(header, warnings, matching_problems, keys, issue.records), issue
+
+
+def _shared_keys(keys: list[array[int]]) -> list[set[int]]:
+    """Each file's sentence keys that some other file has too: all that finding repeated files needs
+    besides how many each has (a thousand files hold millions of keys, nearly all their own)."""
+    import numpy as np
+
+    if not keys:
+        return []
+    values = [np.frombuffer(file_keys, dtype=np.uint64) for file_keys in keys]
+    unique, counts = np.unique(np.concatenate(values), return_counts=True)
+    repeated = unique[counts > 1]
+    return [set(np.intersect1d(file_keys, repeated).tolist()) for file_keys in values]
 
 
 def kept_files(files: list[FileRecords]) -> tuple[list[tuple[int, int]], list[Problem]]:
@@ -528,9 +557,11 @@ def kept_files(files: list[FileRecords]) -> tuple[list[tuple[int, int]], list[Pr
     without front matter, in that order."""
     problems = [problem for file in files for problem in file.reading_problems]
     readable = [number for number, file in enumerate(files) if file.header]
+    keys = [files[number].sentence_keys for number in readable]
     documents, duplicates = without_duplicates(
         [header for number in readable if (header := files[number].header)],
-        [files[number].sentence_keys for number in readable],
+        _shared_keys(keys),
+        [len(file_keys) for file_keys in keys],
     )
     problems.extend(Problem(duplicate.document.name, duplicate.warning()) for duplicate in duplicates)
     kept_headers = {id(document) for document in documents}
@@ -548,8 +579,12 @@ def kept_files(files: list[FileRecords]) -> tuple[list[tuple[int, int]], list[Pr
 
 def _renumber_observations(summary: FileSummary, before: int) -> None:
     """The file's article ids in its glosses and termlist sightings over the run (see `kept_files`)."""
-    for observation in [*summary.glosses, *(observation for _, observation in summary.sightings)]:
+    for observation in summary.glosses:
         observation.article_id = global_article_id(observation.article_id, before)
+    summary.sightings = [
+        sighting._replace(article_id=global_article_id(sighting.article_id, before))
+        for sighting in summary.sightings
+    ]
 
 
 def _run_evidence(summaries: list[FileSummary], known: list[KnownPair]) -> RunEvidence:
@@ -657,10 +692,10 @@ def _final(
     }
     english_seen = set().union(*(summary.english_seen for summary in summaries))
     observations.extend(
-        sighting
+        sighting.observation()
         for summary in summaries
-        for approved, sighting in summary.sightings
-        if approved or sighting.en_key in english_seen
+        for sighting in summary.sightings
+        if sighting.approved or english_key(sighting.en) in english_seen
     )
     rejected = {(zh_key(pair.zh), english_key(pair.en)) for pair in known if pair.status == "rejected"}
     observations = [

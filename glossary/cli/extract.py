@@ -77,15 +77,16 @@ def extract(
     own_senses = [
         (pair.zh, pair.en, pair.status) for path in senses for pair in load_termlist(path, problems)
     ]
-    extraction = extract_pairs(
-        paths,
-        known,
-        progress,
-        own_senses,
-        jobs=jobs,
-        store=default_store() if cache else None,
-        mapper=DaskMapper(scheduler) if scheduler else None,
-    )
+    with DaskMapper.connected(scheduler) as mapper:
+        extraction = extract_pairs(
+            paths,
+            known,
+            progress,
+            own_senses,
+            jobs=jobs,
+            store=default_store() if cache else None,
+            mapper=mapper,
+        )
     problems.extend(extraction.problems)
     records = extraction.records
     if not records:

@@ -26,14 +26,14 @@ FORMATS = {
         Format(
             "tbx",
             "TBX-Basic 2008 <martif>, with its XCS beside it: Trados MultiTerm (via MultiTerm Convert),"
-            " memoQ, Phrase, OmegaT, translate-toolkit; valid in the TBX Checker",
+            " memoQ, Phrase, OmegaT, translate-toolkit (first rendering of an entry); TBX Checker valid",
             tbx.write,
             tbx.read,
         ),
         Format(
             "omegat-tbx",
             "TBX-Basic 2008 for OmegaT: one entry per rendering, so its comment shows that rendering's"
-            " context and [status] only",
+            " context and [status] only (translate-toolkit then sees every rendering too)",
             tbx.write_for_omegat,
             tbx.read,
         ),
@@ -66,7 +66,7 @@ FORMATS = {
         Format(
             "xlsx",
             "term base spreadsheet, one concept a row (Status, Preferred, Forbidden): Phrase TMS"
-            " term base import, memoQ Excel import",
+            " term base import, Trados Glossary Converter (memoQ: use memoq or tbx)",
             xlsx.write,
             xlsx.read,
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -38,9 +39,11 @@ class CaseBook:
         self.lower.update(other.lower)
         self.upper.update(other.upper)
         offset = len(self._fields)
-        for bigram, places in other._bigrams.items():
+        for (first, second), places in other._bigrams.items():
+            bigram = (sys.intern(first), sys.intern(second))
             self._bigrams[bigram].extend((sentence + offset, position) for sentence, position in places)
-        self._fields.extend(other._fields)
+        # the same words recur in every file: one string each, not one per file
+        self._fields.extend([sys.intern(word) for word in fields] for fields in other._fields)
         return self
 
     def word(self, text: str, entity: bool = False) -> str:

@@ -49,22 +49,26 @@ def sentence_keys(document: Document) -> set[int]:
 
 
 def without_duplicates(
-    documents: list[Document], keys: list[set[int]] | None = None
+    documents: list[Document], keys: list[set[int]] | None = None, sizes: list[int] | None = None
 ) -> tuple[list[Document], list[Duplicate]]:
     """The documents with each repeated one left out, and what was left out; `keys` are their
-    `sentence_keys` when they were taken before (the documents may then have no paragraphs left).
+    `sentence_keys` when they were taken before (the documents may then have no paragraphs left), and
+    may be only the keys some other document has too when `sizes` says how many each has in all.
 
     Of two that are one document the longer is kept (it may hold articles the other lacks: one article
     saved from an issue given with the whole issue), and of two as long the one given first.
     """
+    if len(documents) < 2:
+        return documents, []
     keys = keys if keys is not None else [sentence_keys(document) for document in documents]
-    order = sorted(range(len(documents)), key=lambda number: -len(keys[number]))
+    sizes = sizes if sizes is not None else [len(document_keys) for document_keys in keys]
+    order = sorted(range(len(documents)), key=lambda number: -sizes[number])
     kept: list[int] = []
     duplicates: list[tuple[int, Duplicate]] = []
     holders: dict[int, list[int]] = defaultdict(list)  # sentence key -> documents kept that have it
     for number in order:
         shared = Counter(holder for key in keys[number] for holder in holders.get(key, []))
-        shares = [(count / len(keys[number]), -holder) for holder, count in shared.items()]
+        shares = [(count / sizes[number], -holder) for holder, count in shared.items()]
         same = max(shares, default=(0.0, 0))
         if same[0] >= SAME_SHARE:
             duplicates.append((number, Duplicate(documents[number], documents[-same[1]], same[0])))

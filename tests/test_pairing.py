@@ -252,3 +252,17 @@ def test_two_words_rendered_as_two_joined_in_english(analyzers) -> None:
     pairs = best_english(make_pairer(analyzers, units=units).unit_observations())
     assert pairs["公平正义"] == "fairness and justice"
     assert not any(en.endswith("and value") for en in pairs.values())  # a coordination cut inside a noun
+
+
+def test_no_pair_cuts_a_dictionary_word_or_gives_one_plain_word_for_several(analyzers) -> None:
+    units = [
+        AlignedUnit(
+            "abstract",
+            "中国处理对美关系，须用好各种战略手段。",
+            "In handling its relations with the US, China must make good use of every strategy.",
+            "A1",
+        ),
+    ]
+    pairs = best_english(make_pairer(analyzers, units=units).unit_observations())
+    assert "美关系" not in pairs  # 对美 + 关系
+    assert pairs.get("战略手段") != "strategy"  # two words, one plain English word

@@ -85,6 +85,16 @@ class Evidence:
             offsets.add(position)
         return offsets
 
+    def cuts_word(self, text: str, start: int, end: int) -> bool:
+        """Does the span text[start:end] begin or end with a character that reads as a word only with its
+        neighbour outside the span (美关系 in 对美关系: 对美 + 关系)?"""
+        words = self.lexicon.fewest_words(text[start:end])
+        if not words:
+            return False
+        before = start > 0 and len(words[0]) == 1 and text[start - 1 : start + 1] in self.lexicon
+        after = end < len(text) and len(words[-1]) == 1 and text[end - 1 : end + 1] in self.lexicon
+        return before or after
+
     def fewest(self, zh: str) -> int:
         """The fewest dictionary words `zh` reads as."""
         return min((len(words) for words in self.segmentations(zh)), default=0)

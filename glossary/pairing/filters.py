@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from glossary.candidates import EN_END_POS, EnSpan, EnToken, ZhCandidate, is_generic_english
+from glossary.lexicon import word_parts
 from glossary.pairing.evidence import FULL_COVERAGE
 from glossary.pairing.statistics import PairingStatistics
 
@@ -41,6 +42,15 @@ def may_render(tokens: list[EnToken], span: EnSpan, explained: set[int], wanted:
     if not (edges and edges[0] in explained and edges[1] in explained) and span.key not in wanted:
         return False
     return not is_generic_english(span.key)
+
+
+def one_word_for_many(tokens: list[EnToken], span: EnSpan, wanted: set[str]) -> bool:
+    """Is the span one plain English word, for a Chinese term of several dictionary words? Usually a
+    wrong boundary (战略手段 `strategy`, 手段 glossed `strategy` too), unless the word is a compound or
+    derived one whose parts render them (网络空间 `cyberspace`, 多边主义 `multilateralism`) or the pair
+    is known or co-occurs (全球发展倡议 `GDI`)."""
+    content = [token for token in tokens[span.first : span.last + 1] if token.is_content]
+    return len(content) == 1 and span.key not in wanted and not word_parts(content[0].text)
 
 
 def joins_uncovered(

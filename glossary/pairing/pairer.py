@@ -27,6 +27,7 @@ from glossary.pairing.filters import (
     joins_uncovered,
     may_render,
     needs_whole_evidence,
+    one_word_for_many,
     review_strength,
     vouched,
     without_clipped,
@@ -131,16 +132,21 @@ class Pairer:
         """Each candidate's best English span, then the strongest pairs whose two sides do not overlap."""
         choices: list[Choice] = []
         renderable: list[bool] | None = None
+        text = simplify(unit.aligned.zh)
         for candidate in unit.candidates:
             whole = needs_whole_evidence(candidate, self.protected, self.statistics)
             if whole:
                 if renderable is None:
-                    renderable = self.evidence.renderable(simplify(unit.aligned.zh), unit.key_union)
+                    renderable = self.evidence.renderable(text, unit.key_union)
                 if not all(renderable[candidate.start : candidate.end]):
                     continue
                 if not self.evidence.covers(candidate.text, unit.key_union):
                     continue
             if not is_term(candidate, self.protected):
+                continue
+            if candidate.text not in self.protected and self.evidence.cuts_word(
+                text, candidate.start, candidate.end
+            ):
                 continue
             best = self.best_span(candidate.text, unit)
             if best and vouched(whole, unit.tokens, best[1], self.evidence.fewest(candidate.text), best[2]):
@@ -158,11 +164,14 @@ class Pairer:
         conjoined = is_conjoined(zh)
         # 长治久安 glossed `long-term peace and stability`, or two words rendered as two (公平正义)
         glossed_joined = self.evidence.glossed_joined(zh) or self.evidence.fewest(zh) == 2
+        several_words = self.evidence.fewest(zh) >= 2
         best: tuple[float, EnSpan, dict[str, float]] | None = None
         for span in unit.spans:
             if not may_render(unit.tokens, span, explained, wanted):
                 continue
             words = [keys for keys in unit.word_keys[span.first : span.last + 1] if keys]
+            if several_words and one_word_for_many(unit.tokens, span, wanted):
+                continue
             strength, evidence = self.evidence.score(zh, words, span.key)
             if strength < MIN_UNIT_STRENGTH or joins_uncovered(
                 unit.tokens, span, conjoined, glossed_joined, evidence

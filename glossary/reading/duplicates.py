@@ -58,6 +58,8 @@ def without_duplicates(
     Of two that are one document the longer is kept (it may hold articles the other lacks: one article
     saved from an issue given with the whole issue), and of two as long the one given first.
     """
+    if len(documents) < 2:
+        return documents, []
     keys = keys if keys is not None else [sentence_keys(document) for document in documents]
     sizes = sizes if sizes is not None else [len(document_keys) for document_keys in keys]
     order = sorted(range(len(documents)), key=lambda number: -sizes[number])

@@ -20,6 +20,7 @@ known pairs, the protected terms when pairing) is over the whole run.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import multiprocessing
 import re
@@ -310,6 +311,9 @@ class LocalMapper:
             return
         global _SHARED
         _SHARED = (function, shared)  # inherited by the forked workers, not sent with every task
+        # Out of the collector's sight, the objects the workers inherit are not written to (and so copied)
+        # by each worker's collections; they are what the run keeps anyway (cycles among them stay).
+        gc.freeze()
         try:
             workers = min(self.jobs, len(tasks))
             with multiprocessing.get_context("fork").Pool(

@@ -263,7 +263,18 @@ def start_slow_extract(workbook: Path, hook: str) -> subprocess.Popen[str]:
     return process
 
 
+@pytest.fixture
+def ctrl_c_delivered() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt in this process and in the ones it starts, even when the suite was
+    started with SIGINT ignored (in the background of a non-interactive shell, or under nohup), which a
+    child process would inherit."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 @pytest.mark.slow
+@pytest.mark.usefixtures("ctrl_c_delivered")
 def test_ctrl_c_during_the_merge_exits_130_and_keeps_the_workbook(tmp_path: Path) -> None:
     workbook = first_workbook(tmp_path)
     before = workbook.read_bytes()
@@ -493,6 +504,7 @@ def _interrupts_ignored(task: int, shared: None) -> bool:
     return signal.getsignal(signal.SIGINT) == signal.SIG_IGN
 
 
+@pytest.mark.usefixtures("ctrl_c_delivered")
 def test_pool_workers_leave_ctrl_c_to_the_parent() -> None:
     from glossary.extraction import LocalMapper
 

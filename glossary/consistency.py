@@ -17,7 +17,7 @@ from pathlib import Path
 
 from glossary.candidates import english_key
 from glossary.contexts import CHINESE_BUDGET, ENGLISH_BUDGET, clip
-from glossary.errors import GlossaryError, Problem
+from glossary.errors import Problem, no_articles_error
 from glossary.models import ArticleRecord, Inconsistency, KnownPair, Rendering, TermPair
 from glossary.pairing import zh_key
 from glossary.progress import Progress
@@ -91,13 +91,7 @@ def check_consistency(
     extraction = extract_pairs(paths, known, progress)
     records = extraction.records
     if not records:
-        if len(extraction.problems) == 1:
-            raise GlossaryError(
-                extraction.problems[0].where, f"{extraction.problems[0].problem}; no journal articles"
-            )
-        where = ", ".join(str(path) for path in paths)
-        found = "; ".join(str(problem) for problem in extraction.problems[:3])
-        raise GlossaryError(where, "no journal articles found" + (f" ({found})" if found else ""))
+        raise no_articles_error(paths, extraction.problems)
     found = find_inconsistencies(extraction.pairs, records, known)
     return ConsistencyReport(found, len(records), extraction.problems)
 

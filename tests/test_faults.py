@@ -62,6 +62,16 @@ def run_python(code: str, *, user: int | None = None, cwd: Path | None = None) -
     )
 
 
+def run_glossary(
+    *arguments: object, user: int | None = None, cwd: Path | None = None
+) -> subprocess.Popen[str]:
+    """`glossary ARGUMENTS...` in a fresh interpreter, as run_python runs it."""
+    argv = ["glossary", *map(str, arguments)]
+    return run_python(
+        f"import sys\nfrom glossary.cli import main\nsys.argv = {argv!r}\nmain()", user=user, cwd=cwd
+    )
+
+
 # ---------------------------------------------------------------- a full disk
 
 
@@ -125,15 +135,7 @@ def test_commands_on_a_full_disk_say_one_line_and_no_exception_after_it(tmp_path
     reviewed = first_workbook(tmp_path)
     with tiny_disk(16) as disk:
         fill(disk, leave=0)
-        process = run_python(
-            f"""
-            import sys
-            from glossary.cli import main
-            output = {str(disk / "g.tsv")!r}
-            sys.argv = ["glossary", "export", {str(reviewed)!r}, "--format", "tsv", "-o", output]
-            main()
-            """
-        )
+        process = run_glossary("export", reviewed, "--format", "tsv", "-o", disk / "g.tsv")
         _, stderr = process.communicate(timeout=60)
         assert process.returncode == 2
         one_error_line(stderr, "g.tsv", "No space left on device")
@@ -215,16 +217,8 @@ def test_a_read_only_folder_is_one_line_and_the_workbook_stays(tmp_path: Path) -
         assert workbook.read_bytes() == before
         assert sorted(path.name for path in folder.iterdir()) == ["glossary.xlsx"]
 
-        process = run_python(
-            f"""
-            import sys
-            from glossary.cli import main
-            output = {str(folder / "g.tsv")!r}
-            sys.argv = ["glossary", "export", {str(workbook)!r}, "--format", "tsv", "-o", output]
-            main()
-            """,
-            user=NOBODY,
-            cwd=scratch,
+        process = run_glossary(
+            "export", workbook, "--format", "tsv", "-o", folder / "g.tsv", user=NOBODY, cwd=scratch
         )
         _, stderr = process.communicate(timeout=60)
         assert process.returncode == 2

@@ -228,22 +228,20 @@ def _extract(
             load_models(settings, english=True)
     with stage("reading, alignment and candidates"):
         found = mapper.map(observe_file, tasks, settings)
-        summaries = list(_with_progress(found, "reading files", len(tasks), progress))
+        files = list(_with_progress(found, "reading files", len(tasks), progress))
     with stage("counting"):
-        kept, problems = kept_files([summary.read for summary in summaries])
-        used = [summaries[number] for number, _ in kept]
-        for summary, (_, before) in zip(used, kept, strict=True):
-            _renumber_observations(summary, before)
-        run = _run_evidence(used, list(settings.known))
+        kept, problems = kept_files(files)
+        totals = RunTotals()
+        for number, before in kept:  # one summary at a time from the store: a thousand stay on disk
+            summary = tasks[number].store.load(tasks[number].key, "summary")
+            if not isinstance(summary, FileSummary):
+                raise GlossaryError(str(tasks[number].store.directory), "a file's results went missing")
+            totals.add(summary, before)
+        run = totals.evidence(list(settings.known))
         pairing = RunPairing(
-            run,
-            [pair.zh for pair in settings.known if pair.status != "rejected"]
-            + [keyword for summary in used for keyword in summary.keywords],
+            run, [pair.zh for pair in settings.known if pair.status != "rejected"] + totals.keywords
         )
-        counter = KeyCounter(set().union(*(summary.named for summary in used)))
-        for summary in summaries:  # what only the reduce needed: a thousand files' worth of memory
-            summary.named.clear()
-            summary.read.sentence_keys = array("Q")
+        counter = KeyCounter(totals.named)
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
         counts: Counter[str] = Counter()
         for file_counts in _with_progress(
@@ -254,7 +252,7 @@ def _extract(
     with stage("pairing"):
         if kept:
             load_models(settings, english=False)
-        if any(summary.keywords for summary in used):
+        if totals.keywords:
             encoder.load_model()  # keywords the evidence cannot pair are ranked by the sentence encoder
         run_pairer(pairing, settings)  # before the workers are forked: they share it
         scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
@@ -262,7 +260,8 @@ def _extract(
             _with_progress(mapper.map(score_file, scoring, pairing), "pairing", len(scoring), progress)
         )
         forget_pairer()
-        extraction = _final(used, scored, run, list(settings.known))
+        records = [record for number, _ in kept for record in files[number].records]
+        extraction = _final(records, totals, scored, run, list(settings.known))
     extraction.problems = problems
     return extraction
 
@@ -371,16 +370,17 @@ def _align_file(file: tuple[Path, str], _: None) -> tuple[FileRecords, list[Alig
 # --- 1. per file ----------------------------------------------------------------------------------------
 
 
-def observe_file(task: FileTask, settings: Settings) -> FileSummary:
-    """Everything of one file that needs only that file (from the store when it was done before)."""
+def observe_file(task: FileTask, settings: Settings) -> FileRecords:
+    """Everything of one file that needs only that file, into the store (unless it was done before);
+    what the reduce needs first (its articles, to find repeated files) is returned."""
     cached = task.store.load(task.key, "summary")
     if isinstance(cached, FileSummary):
-        return cached
+        return cached.read
     summary, units, text = _observe(task.path, task.name, settings)
     task.store.save(task.key, "units", units)
     task.store.save(task.key, "text", text)
     task.store.save(task.key, "summary", summary)
-    return summary
+    return summary.read
 
 
 def _observe(path: Path, name: str, settings: Settings) -> tuple[FileSummary, FileUnits, list[str]]:
@@ -587,24 +587,43 @@ def _renumber_observations(summary: FileSummary, before: int) -> None:
     ]
 
 
-def _run_evidence(summaries: list[FileSummary], known: list[KnownPair]) -> RunEvidence:
-    glossed = [
-        KnownPair(gloss.zh_written, gloss.en, "author's gloss", "alias", "parenthetical")
-        for summary in summaries
-        for gloss in summary.glosses
-    ]
-    known_pairs = known_by_key(known + glossed)
-    protected = {
-        zh_key(term)
-        for summary in summaries
-        for term in summary.keywords + [gloss.zh for gloss in summary.glosses]
-    } | set(known_pairs)
-    case = CaseBook([])
-    statistics = PairingStatistics()
-    for summary in summaries:
-        case += summary.case
-        statistics += summary.statistics
-    return RunEvidence(known_pairs, protected, case, statistics, statistics.cooccurrence())
+@dataclass
+class RunTotals:
+    """What the run keeps of its files' summaries, added one file at a time."""
+
+    statistics: PairingStatistics = field(default_factory=PairingStatistics)
+    case: CaseBook = field(default_factory=lambda: CaseBook([]))
+    named: set[str] = field(default_factory=set)
+    keywords: list[str] = field(default_factory=list)
+    glosses: list[Observation] = field(default_factory=list)
+    sightings: list[Sighting] = field(default_factory=list)
+    english_seen: set[str] = field(default_factory=set)
+
+    def add(self, summary: FileSummary, before: int) -> None:
+        """Add a file that has `before` articles of the run before it."""
+        _renumber_observations(summary, before)
+        self.statistics += summary.statistics
+        self.case += summary.case
+        self.named |= summary.named
+        self.keywords.extend(summary.keywords)
+        self.glosses.extend(summary.glosses)
+        self.sightings.extend(summary.sightings)
+        self.english_seen |= summary.english_seen
+
+    def evidence(self, known: list[KnownPair]) -> RunEvidence:
+        """The run-wide evidence: the authors' glosses as known pairs after the termlists, protected
+        terms, casing and co-occurrence."""
+        glossed = [
+            KnownPair(gloss.zh_written, gloss.en, "author's gloss", "alias", "parenthetical")
+            for gloss in self.glosses
+        ]
+        known_pairs = known_by_key(known + glossed)
+        protected = {zh_key(term) for term in self.keywords + [gloss.zh for gloss in self.glosses]}
+        cooccurrence = self.statistics.cooccurrence()
+        self.statistics.unit_keys = []  # counted into the co-occurrence: not needed again
+        return RunEvidence(
+            known_pairs, protected | set(known_pairs), self.case, self.statistics, cooccurrence
+        )
 
 
 # --- 3. per file again ------------------------------------------------------------------------------------
@@ -675,7 +694,8 @@ def score_file(
 
 
 def _final(
-    summaries: list[FileSummary],
+    records: list[ArticleRecord],
+    totals: RunTotals,
     scored: list[tuple[list[tuple[Observation, bool]], list[Observation]]],
     run: RunEvidence,
     known: list[KnownPair],
@@ -683,23 +703,20 @@ def _final(
     counts = run.statistics.text or {}
     observations = with_termhood([found for units, _ in scored for found in units], counts, run.protected)
     observations.extend(found for _, keywords in scored for found in keywords)
-    observations.extend(gloss for summary in summaries for gloss in summary.glosses)
+    observations.extend(totals.glosses)
     termlist_keys = {zh_key(pair.zh) for pair in known if pair.status != "rejected"}
     frequencies = {
         key: counts[key]
         for key in {observation.zh for observation in observations} | termlist_keys
         if counts.get(key)
     }
-    english_seen = set().union(*(summary.english_seen for summary in summaries))
     observations.extend(
         sighting.observation()
-        for summary in summaries
-        for sighting in summary.sightings
-        if sighting.approved or english_key(sighting.en) in english_seen
+        for sighting in totals.sightings
+        if sighting.approved or english_key(sighting.en) in totals.english_seen
     )
     rejected = {(zh_key(pair.zh), english_key(pair.en)) for pair in known if pair.status == "rejected"}
     observations = [
         observation for observation in observations if (observation.zh, observation.en_key) not in rejected
     ]
-    records = [record for summary in summaries for record in summary.read.records]
     return Extraction(records, aggregate(observations), [], frequencies)

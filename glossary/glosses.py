@@ -501,10 +501,9 @@ def _best_translated_suffix(chunk: list[ZhToken], english: str, lexicon: Lexicon
     return suffix, 0.55 + 0.4 * english_share * (0.5 + 0.5 * chinese_share)
 
 
-def _sentence_around(text: str, start: int, end: int, reach: int = 60) -> str:
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The whole clause or sentence around [start, end); the glossary rows cut it for display."""
     left = max(text.rfind(mark, 0, start) for mark in "。！？；")
     right_candidates = [position for mark in "。！？；" if (position := text.find(mark, end)) >= 0]
     right = min(right_candidates) if right_candidates else len(text)
-    left = max(left + 1, start - reach)
-    right = min(right + 1, end + reach)
-    return text[left:right].strip()
+    return text[left + 1 : right + 1].strip()

@@ -59,8 +59,8 @@ def glossary_rows(
         ordered = sorted(pair.occurrences, key=lambda o: CONTEXT_PREFERENCE.index(o.source))
         chinese_sentence = next((o.zh_context for o in ordered if o.zh_context), "")
         english_sentence = next((o.en_context for o in ordered if o.en_context), "")
-        chinese_context = clip(chinese_sentence, pair.zh, CHINESE_BUDGET)
-        english_context = clip(english_sentence, pair.en, ENGLISH_BUDGET)
+        chinese_context, chinese_full = shown_and_full(chinese_sentence, pair.zh, CHINESE_BUDGET)
+        english_context, english_full = shown_and_full(english_sentence, pair.en, ENGLISH_BUDGET)
         rows.append(
             GlossaryRow(
                 chinese=pair.zh,
@@ -72,8 +72,8 @@ def glossary_rows(
                 articles=[labels.get(article_id, article_id) for article_id in article_ids],
                 chinese_context=chinese_context,
                 english_context=english_context,
-                chinese_full_context=chinese_sentence if chinese_context != chinese_sentence else "",
-                english_full_context=english_sentence if english_context != english_sentence else "",
+                chinese_full_context=chinese_full,
+                english_full_context=english_full,
                 extracted_english=pair.en,
                 evidence=describe_evidence(pair),
                 check=checks.get(id(pair), ""),
@@ -82,6 +82,14 @@ def glossary_rows(
             )
         )
     return rows
+
+
+def shown_and_full(sentence: str, term: str, budget: float) -> tuple[str, str]:
+    """The context a row shows, and the whole sentence when the shown context is only part of it
+    (spacing normalised in both, so that a sentence shown whole is not written twice)."""
+    whole = " ".join(sentence.split())
+    shown = clip(whole, term, budget)
+    return shown, whole if shown != whole else ""
 
 
 def article_order(pairs: list[TermPair], article_ids: list[str]) -> list[TermPair]:

@@ -263,7 +263,18 @@ def start_slow_extract(workbook: Path, hook: str) -> subprocess.Popen[str]:
     return process
 
 
+@pytest.fixture
+def ctrl_c_delivered() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt in this process and in the ones it starts, even when the suite was
+    started with SIGINT ignored (in the background of a non-interactive shell, or under nohup), which a
+    child process would inherit."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 @pytest.mark.slow
+@pytest.mark.usefixtures("ctrl_c_delivered")
 def test_ctrl_c_during_the_merge_exits_130_and_keeps_the_workbook(tmp_path: Path) -> None:
     workbook = first_workbook(tmp_path)
     before = workbook.read_bytes()
@@ -493,8 +504,34 @@ def _interrupts_ignored(task: int, shared: None) -> bool:
     return signal.getsignal(signal.SIGINT) == signal.SIG_IGN
 
 
+@pytest.mark.usefixtures("ctrl_c_delivered")
 def test_pool_workers_leave_ctrl_c_to_the_parent() -> None:
     from glossary.extraction import LocalMapper
 
     assert list(LocalMapper(2).map(_interrupts_ignored, [1, 2, 3], None)) == [True, True, True]
     assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN  # the parent still takes Ctrl-C
+
+
+@pytest.mark.parametrize(
+    ("command", "partial"),
+    [
+        (["inspect"], True),
+        (["extract"], True),
+        (["align"], True),
+        (["consistency"], True),
+        (["export"], False),
+        (["termlist"], False),
+        (["import"], False),
+        (["evaluate"], False),
+        (["cache", "info"], False),
+        (["cache", "clear"], False),
+    ],
+)
+def test_every_help_gives_the_exit_codes_its_command_can_return(command: list[str], partial: bool) -> None:
+    """Exit code 1 is promised only by commands that finish with some input unused; the others warn
+    about what they leave out and exit 0 (a test of termlist's and import's warnings says so)."""
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "Exit codes: 0 done" in text and "2 nothing done" in text and "130 interrupted" in text
+    assert ("1 done, but some input had a problem" in text) == partial

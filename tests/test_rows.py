@@ -127,3 +127,22 @@ def test_a_pair_seen_inside_a_longer_term_of_the_same_meaning_is_named_in_check(
         "world": "",
         "transfer": "",
     }
+
+
+def test_a_row_shows_a_clause_and_keeps_the_whole_sentence_only_when_it_was_cut() -> None:
+    long_sentence = (
+        "在百年变局加速演进的背景下，大国战略竞争日趋激烈，国际秩序深刻调整，"
+        "\u3000全球治理体系面临前所未有的挑战。"
+    )
+    pairs = [
+        term_pair("全球治理体系", "global governance system", 0.9, ("abstract", "A1", long_sentence)),
+        term_pair("大国", "major country", 0.9, ("abstract", "A2", "大国\u3000关系深刻调整。")),
+    ]
+
+    rows = {row.chinese: row for row in glossary_rows(pairs, RECORDS, {})}
+
+    cut = rows["全球治理体系"]
+    assert cut.chinese_context == "…国际秩序深刻调整， 全球治理体系面临前所未有的挑战。"
+    assert cut.chinese_full_context == " ".join(long_sentence.split())
+    whole = rows["大国"]
+    assert (whole.chinese_context, whole.chinese_full_context) == ("大国 关系深刻调整。", "")

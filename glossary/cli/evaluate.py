@@ -23,7 +23,7 @@ import click
 
 from glossary.candidates import singular
 from glossary.chinese import nfkc
-from glossary.cli.common import report_errors
+from glossary.cli.common import FINISH_OR_STOP_EXIT_CODES_HELP, report_errors
 from glossary.errors import GlossaryError
 from glossary.models import GlossaryRow
 from glossary.pairing import zh_key
@@ -257,7 +257,7 @@ def _shown(value: float | None) -> str:
     return "  n/a" if value is None else f"{value:.3f}"
 
 
-@click.command("evaluate")
+@click.command("evaluate", epilog=FINISH_OR_STOP_EXIT_CODES_HELP)
 @click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--gold",

@@ -66,7 +66,7 @@ FORMATS = {
         Format(
             "xlsx",
             "term base spreadsheet, one concept a row (Status, Preferred, Forbidden): Phrase TMS"
-            " term base import, memoQ Excel import",
+            " term base import, Trados Glossary Converter (memoQ: use memoq or tbx)",
             xlsx.write,
             xlsx.read,
         ),

@@ -1,5 +1,6 @@
 """Term base spreadsheet (.xlsx): one concept per row, for Phrase TMS's term base XLSX import and
-memoQ's term base Excel import.
+Trados Glossary Converter, which name languages by tag in column headers. memoQ's Excel import
+asks for a column mapping; memoQ reads `memoq` and `tbx` without one.
 
 Sheet "Term base", header in the first row: Entry ID, the Chinese term under its language tag
 (zh-CN) and its Context, then each English rendering under the English tag (en) followed by its

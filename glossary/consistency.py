@@ -21,7 +21,7 @@ from glossary.errors import Problem, no_articles_error
 from glossary.models import ArticleRecord, Inconsistency, KnownPair, Rendering, TermPair
 from glossary.pairing import zh_key
 from glossary.progress import Progress
-from glossary.rows import PLAUSIBLE, article_label, articles_using
+from glossary.rows import PLAUSIBLE, article_label, articles_using, label_id
 
 
 @dataclass
@@ -104,8 +104,8 @@ def render(inconsistencies: list[Inconsistency]) -> list[str]:
         approved = f"; termlist approves: {', '.join(item.approved)}" if item.approved else ""
         lines.append(f"{item.chinese}: {len(item.renderings)} renderings{approved}")
         for rendering in item.renderings:
-            ids = [label.split(" ", 1)[0] for label in rendering.articles]
-            named.update((label.split(" ", 1)[0], label.split(" ", 1)[-1]) for label in rendering.articles)
+            ids = [label_id(label) for label in rendering.articles]
+            named.update((label_id(label), label.split(" ", 1)[-1]) for label in rendering.articles)
             mark = f" [{rendering.termlist} in termlist]" if rendering.termlist else ""
             lines.append(f"  {rendering.english}{mark}: {rendering.count}x in {', '.join(ids) or '-'}")
             example = rendering.english_context or rendering.chinese_context

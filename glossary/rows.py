@@ -48,6 +48,11 @@ def article_label(record: ArticleRecord) -> str:
     return f"{record.id} {Path(record.file).name}: {title}"
 
 
+def label_id(label: str) -> str:
+    """`A3` of the label `A3 2024-1.txt: 全球安全倡议与…` that article_label writes."""
+    return label.split(" ", 1)[0]
+
+
 def glossary_rows(
     pairs: list[TermPair], records: list[ArticleRecord], frequencies: dict[str, int]
 ) -> list[GlossaryRow]:

@@ -25,6 +25,7 @@ from glossary.candidates import singular
 from glossary.chinese import nfkc
 from glossary.cli.common import FINISH_OR_STOP_EXIT_CODES_HELP, report_errors
 from glossary.errors import GlossaryError
+from glossary.files import read_input
 from glossary.models import GlossaryRow
 from glossary.pairing import zh_key
 from glossary.workbook import read_workbook
@@ -76,12 +77,9 @@ def read_gold(paths: Iterable[Path]) -> dict[str, GoldTerm]:
 
 def _gold_pairs(path: Path) -> list[tuple[str, str]]:
     where = str(path)
+    data = read_input(path, "no such gold file")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise GlossaryError(where, "no such gold file") from None
-    except OSError as error:
-        raise GlossaryError(where, f"cannot read: {error.strerror}") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise GlossaryError(where, "not UTF-8 text; save the gold file as UTF-8 TSV") from None
     lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]

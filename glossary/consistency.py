@@ -17,11 +17,11 @@ from pathlib import Path
 
 from glossary.candidates import english_key
 from glossary.contexts import CHINESE_BUDGET, ENGLISH_BUDGET, clip
-from glossary.errors import GlossaryError, Problem
+from glossary.errors import Problem, no_articles_error
 from glossary.models import ArticleRecord, Inconsistency, KnownPair, Rendering, TermPair
 from glossary.pairing import zh_key
 from glossary.progress import Progress
-from glossary.rows import PLAUSIBLE, article_label
+from glossary.rows import PLAUSIBLE, article_label, articles_using, label_id
 
 
 @dataclass
@@ -68,13 +68,12 @@ def _rendering(
     seen = [o for o in pair.occurrences if o.source != "termlist"]
     if not seen or pair.type == "acronym" or pair.confidence < PLAUSIBLE:
         return None
-    articles = list(dict.fromkeys(o.article_id for o in seen if o.article_id))
     chinese = next((o.zh_context for o in seen if o.zh_context), "")
     english = next((o.en_context for o in seen if o.en_context), "")
     return Rendering(
         english=pair.en,
         count=len(seen),
-        articles=[labels.get(article, article) for article in articles],
+        articles=[labels.get(article, article) for article in articles_using(pair)],
         chinese_context=clip(chinese, pair.zh, CHINESE_BUDGET),
         english_context=clip(english, pair.en, ENGLISH_BUDGET),
         termlist=listed.get((zh_key(pair.zh), english_key(pair.en)), ""),
@@ -91,13 +90,7 @@ def check_consistency(
     extraction = extract_pairs(paths, known, progress)
     records = extraction.records
     if not records:
-        if len(extraction.problems) == 1:
-            raise GlossaryError(
-                extraction.problems[0].where, f"{extraction.problems[0].problem}; no journal articles"
-            )
-        where = ", ".join(str(path) for path in paths)
-        found = "; ".join(str(problem) for problem in extraction.problems[:3])
-        raise GlossaryError(where, "no journal articles found" + (f" ({found})" if found else ""))
+        raise no_articles_error(paths, extraction.problems)
     found = find_inconsistencies(extraction.pairs, records, known)
     return ConsistencyReport(found, len(records), extraction.problems)
 
@@ -111,8 +104,8 @@ def render(inconsistencies: list[Inconsistency]) -> list[str]:
         approved = f"; termlist approves: {', '.join(item.approved)}" if item.approved else ""
         lines.append(f"{item.chinese}: {len(item.renderings)} renderings{approved}")
         for rendering in item.renderings:
-            ids = [label.split(" ", 1)[0] for label in rendering.articles]
-            named.update((label.split(" ", 1)[0], label.split(" ", 1)[-1]) for label in rendering.articles)
+            ids = [label_id(label) for label in rendering.articles]
+            named.update((label_id(label), label.split(" ", 1)[-1]) for label in rendering.articles)
             mark = f" [{rendering.termlist} in termlist]" if rendering.termlist else ""
             lines.append(f"  {rendering.english}{mark}: {rendering.count}x in {', '.join(ids) or '-'}")
             example = rendering.english_context or rendering.chinese_context

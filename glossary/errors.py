@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class GlossaryError(Exception):
@@ -23,3 +25,18 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.problem}"
+
+
+def no_articles_error(
+    paths: Sequence[Path], problems: Sequence[Problem], consequence: str = ""
+) -> GlossaryError:
+    """No journal article in `paths`: named by the one problem that explains it, else by the paths with
+    the first three problems."""
+    found = "no journal articles found" + (f", {consequence}" if consequence else "")
+    if len(problems) == 1:
+        return GlossaryError(problems[0].where, f"{problems[0].problem}; {found}")
+    where = ", ".join(str(path) for path in paths)
+    if not problems:
+        return GlossaryError(where, found)
+    listed = "; ".join(str(problem) for problem in problems[:3]) + ("; ..." if len(problems) > 3 else "")
+    return GlossaryError(where, f"{found} ({listed})")

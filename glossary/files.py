@@ -125,6 +125,16 @@ def atomic_output(path: Path, before_replace: Callable[[], None] | None = None) 
         temporary_path.unlink(missing_ok=True)
 
 
+def read_input(path: Path, missing: str = "no such file") -> bytes:
+    """The bytes of a file the user gave, or a GlossaryError naming it (`missing` when it is not there)."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise GlossaryError(str(path), missing) from None
+    except OSError as error:
+        raise GlossaryError(str(path), f"cannot read: {error.strerror}") from None
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     with atomic_output(path) as temporary:
         temporary.write_text(text, encoding="utf-8", newline="")

@@ -22,7 +22,7 @@ from pathlib import Path
 from glossary.errors import GlossaryError, Problem
 from glossary.files import refuse_if_open, write_verified_copy
 from glossary.models import Glossary, GlossaryRow, KnownPair, SourceArticle
-from glossary.rows import PLAUSIBLE, review_order
+from glossary.rows import PLAUSIBLE, label_id, review_order
 from glossary.workbook import ledger_with_rows, parse_workbook, write_workbook
 
 DELETED = "deleted"  # the ledger's status for a pair whose row a reviewer removed
@@ -197,11 +197,11 @@ class _EarlierInputs:
 
     def _is_earlier(self, label: str) -> bool:
         """An article of an earlier input, or one the workbook's Sources does not list (kept, to be safe)."""
-        article_id = _label_id(label)
+        article_id = label_id(label)
         return article_id in self._new_id or article_id not in self._known_ids
 
     def _relabel(self, label: str) -> str:
-        article_id = _label_id(label)
+        article_id = label_id(label)
         new_id = self._new_id.get(article_id)
         return new_id + label[len(article_id) :] if new_id else label
 
@@ -231,11 +231,6 @@ class _EarlierInputs:
         """A row found again, with the articles of earlier inputs that also had it."""
         extra = [label for label in self.earlier_labels(old) if label not in merged.articles]
         return replace(merged, articles=[*merged.articles, *extra]) if extra else merged
-
-
-def _label_id(label: str) -> str:
-    """`A3` of `A3 2024-1.txt: 全球安全倡议与…`."""
-    return label.split(" ", 1)[0]
 
 
 def _file_key(file: str) -> str:

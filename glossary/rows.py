@@ -48,13 +48,19 @@ def article_label(record: ArticleRecord) -> str:
     return f"{record.id} {Path(record.file).name}: {title}"
 
 
+def label_id(label: str) -> str:
+    """`A3` of the label `A3 2024-1.txt: 全球安全倡议与…` that article_label writes."""
+    return label.split(" ", 1)[0]
+
+
 def glossary_rows(
     pairs: list[TermPair], records: list[ArticleRecord], frequencies: dict[str, int]
 ) -> list[GlossaryRow]:
     labels = {record.id: article_label(record) for record in records}
-    checks = input_checks(pairs, frequencies)
+    terms = pairs_by_term(pairs)
+    checks = input_checks(terms, frequencies)
     rows = []
-    for order, pair in enumerate(article_order(pairs, [record.id for record in records]), 1):
+    for order, pair in enumerate(article_order(terms, [record.id for record in records]), 1):
         article_ids = list(dict.fromkeys(o.article_id for o in pair.occurrences if o.article_id))
         ordered = sorted(pair.occurrences, key=lambda o: CONTEXT_PREFERENCE.index(o.source))
         chinese_sentence = next((o.zh_context for o in ordered if o.zh_context), "")
@@ -92,13 +98,18 @@ def shown_and_full(sentence: str, term: str, budget: float) -> tuple[str, str]:
     return shown, whole if shown != whole else ""
 
 
-def article_order(pairs: list[TermPair], article_ids: list[str]) -> list[TermPair]:
-    """The pairs in the order of the articles: each term where its first article is, its pairs together
-    in the order given."""
-    position = {article_id: index for index, article_id in enumerate(article_ids)}
+def pairs_by_term(pairs: list[TermPair]) -> dict[str, list[TermPair]]:
+    """The pairs of each Chinese term (by zh_key), terms and pairs in the order given."""
     terms: dict[str, list[TermPair]] = defaultdict(list)
     for pair in pairs:
         terms[zh_key(pair.zh)].append(pair)
+    return terms
+
+
+def article_order(terms: dict[str, list[TermPair]], article_ids: list[str]) -> list[TermPair]:
+    """The pairs of `terms` (pairs_by_term) in the order of the articles: each term where its first
+    article is, its pairs together in the order given."""
+    position = {article_id: index for index, article_id in enumerate(article_ids)}
 
     def first_article(term_pairs: list[TermPair]) -> int:
         return min(position.get(o.article_id, len(position)) for pair in term_pairs for o in pair.occurrences)
@@ -134,14 +145,11 @@ def review_order(rows: list[GlossaryRow]) -> list[GlossaryRow]:
     return [row for group in ordered for row in group]
 
 
-def input_checks(pairs: list[TermPair], frequencies: dict[str, int]) -> dict[int, str]:
-    """What the inputs themselves give a reviewer reason to look at, by id() of the pair: an article
-    whose English for a term differs from the other articles', a pair inside a longer term of the same
-    meaning."""
+def input_checks(terms: dict[str, list[TermPair]], frequencies: dict[str, int]) -> dict[int, str]:
+    """What the inputs themselves give a reviewer reason to look at, by id() of the pair of `terms`
+    (pairs_by_term): an article whose English for a term differs from the other articles', a pair inside
+    a longer term of the same meaning."""
     problems: dict[int, list[str]] = defaultdict(list)
-    terms: dict[str, list[TermPair]] = defaultdict(list)
-    for pair in pairs:
-        terms[zh_key(pair.zh)].append(pair)
     for term_pairs in terms.values():
         for pair, problem in _article_disagreements(term_pairs):
             problems[id(pair)].append(problem)

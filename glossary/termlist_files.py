@@ -17,10 +17,10 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from glossary.errors import GlossaryError, Problem
-from glossary.files import write_text_atomic
+from glossary.files import read_input, write_text_atomic
 from glossary.formats import FORMATS, memoq
 from glossary.formats.entries import Reading, single_line
-from glossary.formats.table import content_lines, decode_text, read_bytes
+from glossary.formats.table import content_lines, decode_text
 from glossary.models import KnownPair
 
 TERMLIST_HEADER = ("zh", "en", "note", "status")
@@ -91,7 +91,7 @@ def _with_origin(pairs: list[KnownPair], origin: str) -> list[KnownPair]:
 
 
 def _sniff_format(path: Path) -> str:
-    data = read_bytes(path)
+    data = read_input(path)
     if data.startswith(b"PK\x03\x04"):
         return "xlsx"  # a term base spreadsheet; any other workbook gets a clear error there
     head = data[:512]

@@ -34,7 +34,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from glossary.contexts import display_width, marked
 from glossary.errors import GlossaryError, Problem
-from glossary.files import atomic_output, scratch_folder_beside
+from glossary.files import atomic_output, read_input, scratch_folder_beside
 from glossary.models import (
     SOURCE_KINDS,
     STATUSES,
@@ -608,13 +608,7 @@ def read_workbook(path: Path, problems: list[Problem] | None = None) -> Glossary
     that means nothing here) is added to `problems`, when given."""
     path = Path(path)
     where = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError(where, "no such file") from None
-    except OSError as error:
-        raise GlossaryError(where, f"cannot read: {error.strerror}") from error
-    return parse_workbook(data, where, problems)
+    return parse_workbook(read_input(path), where, problems)
 
 
 def parse_workbook(data: bytes, where: str, problems: list[Problem] | None = None) -> Glossary:

@@ -385,11 +385,6 @@ def tiyao_issue(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def markdown_issue(tmp_path: Path) -> Path:
-    return _writer(tmp_path, "markdown.md", MARKDOWN_ISSUE)
-
-
-@pytest.fixture
 def zhaiyao_issue(tmp_path: Path) -> Path:
     return _writer(tmp_path, "zhaiyao.txt", ZHAIYAO_ISSUE)
 

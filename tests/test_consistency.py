@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -147,3 +148,22 @@ def test_a_file_without_articles_is_named_with_its_problem(tmp_path: Path) -> No
 
     assert result.exit_code == 2
     assert f"error: {notes}: no article front matter found" in result.output
+
+
+def test_inputs_without_articles_are_named_as_extract_names_them(tmp_path: Path) -> None:
+    files = []
+    for name in ("a.txt", "b.txt"):
+        files.append(tmp_path / name)
+        files[-1].write_text("这一期没有文章。\n", encoding="utf-8")
+    unusable = "no article front matter found"
+    with pytest.raises(GlossaryError) as one:
+        report_consistency(files[:1])
+    assert str(one.value).startswith(f"{files[0]}: {unusable}") and str(one.value).endswith(
+        "; no journal articles found"
+    )
+    result = CliRunner().invoke(main, ["extract", *map(str, files), "-o", str(tmp_path / "g.xlsx")])
+    assert result.exit_code == 2
+    both = f"{files[0]}, {files[1]}: no journal articles found"
+    assert result.stderr.startswith(f"error: {both}, nothing written ({files[0]}: {unusable}")
+    with pytest.raises(GlossaryError, match=f"^{re.escape(both)} \\({re.escape(str(files[0]))}: {unusable}"):
+        report_consistency(files)

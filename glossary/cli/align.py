@@ -90,8 +90,7 @@ def align_cli(
     """Align the titles and abstracts of the articles in PATHS (files or folders) as a TMX file.
 
     Each matched article gives one translation unit for its title and one for each group of abstract
-    sentences that translate each other. Exit code 1 when some input had a problem, 2 when nothing
-    could be written.
+    sentences that translate each other.
     """
     options = ExportOptions(checked_language_tag(zh_lang, "zh"), checked_language_tag(en_lang, "en"))
     with TerminalProgress() as progress:

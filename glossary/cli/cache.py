@@ -7,17 +7,18 @@ import shutil
 import click
 
 from glossary.cache import cache_dir
-from glossary.cli.common import report_errors
+from glossary.cli.common import FINISH_OR_STOP_EXIT_CODES_HELP, report_errors
 from glossary.errors import GlossaryError
 
 
-@click.group("cache")
+@click.group("cache", epilog=FINISH_OR_STOP_EXIT_CODES_HELP)
 def cache_cli() -> None:
     """The cache of per-input results and pre-built model data ($XDG_CACHE_HOME/glossary or
     ~/.cache/glossary). It only makes runs faster: deleting it loses nothing."""
 
 
-@cache_cli.command("info")
+@cache_cli.command("info", epilog=FINISH_OR_STOP_EXIT_CODES_HELP)
+@report_errors
 def info_cli() -> None:
     """Print where the cache is, how many entries it holds and their size."""
     directory = cache_dir()
@@ -27,7 +28,7 @@ def info_cli() -> None:
     click.echo(f"{directory}: {results} input file(s) cached, {len(files)} entries, {size / 2**20:.1f} MiB")
 
 
-@cache_cli.command("clear")
+@cache_cli.command("clear", epilog=FINISH_OR_STOP_EXIT_CODES_HELP)
 @report_errors
 def clear_cli() -> None:
     """Delete everything in the cache (the next run rebuilds what it needs)."""

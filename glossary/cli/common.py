@@ -26,6 +26,13 @@ EXIT_CODES_HELP = (
     f"names each); {EXIT_FAILED} nothing done (one error line says why); {EXIT_INTERRUPTED} interrupted "
     "(Ctrl-C), no file left half-written."
 )
+# For the commands that either finish or stop (export, termlist, import, evaluate, cache): a row or entry
+# they leave out is a warning line, and the run still counts as done.
+FINISH_OR_STOP_EXIT_CODES_HELP = (
+    f"Exit codes: {EXIT_DONE} done (a warning line names each row or entry left out); {EXIT_FAILED} "
+    f"nothing done (one error line says why); {EXIT_INTERRUPTED} interrupted (Ctrl-C), no file left "
+    "half-written."
+)
 
 
 def report_errors(command: Callable[P, R]) -> Callable[P, R]:

@@ -69,7 +69,6 @@ def consistency_cli(
 
     For each term: its renderings with how often and in which articles (file, title) each is used, the
     termlist's approved rendering, and an example of each. The shipped termlists are always consulted.
-    Exit code 1 when some input had a problem, 2 when nothing could be read.
     """
     from glossary.consistency import render
 

@@ -23,8 +23,9 @@ import click
 
 from glossary.candidates import singular
 from glossary.chinese import nfkc
-from glossary.cli.common import report_errors
+from glossary.cli.common import FINISH_OR_STOP_EXIT_CODES_HELP, report_errors
 from glossary.errors import GlossaryError
+from glossary.files import read_input
 from glossary.models import GlossaryRow
 from glossary.pairing import zh_key
 from glossary.workbook import read_workbook
@@ -76,12 +77,9 @@ def read_gold(paths: Iterable[Path]) -> dict[str, GoldTerm]:
 
 def _gold_pairs(path: Path) -> list[tuple[str, str]]:
     where = str(path)
+    data = read_input(path, "no such gold file")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise GlossaryError(where, "no such gold file") from None
-    except OSError as error:
-        raise GlossaryError(where, f"cannot read: {error.strerror}") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise GlossaryError(where, "not UTF-8 text; save the gold file as UTF-8 TSV") from None
     lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
@@ -257,7 +255,7 @@ def _shown(value: float | None) -> str:
     return "  n/a" if value is None else f"{value:.3f}"
 
 
-@click.command("evaluate")
+@click.command("evaluate", epilog=FINISH_OR_STOP_EXIT_CODES_HELP)
 @click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--gold",

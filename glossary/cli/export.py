@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import click
 
-from glossary.cli.common import overwrite_option, report_errors, warn_problems
+from glossary.cli.common import FINISH_OR_STOP_EXIT_CODES_HELP, overwrite_option, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
 from glossary.files import guard_output
 from glossary.formats import FORMATS
@@ -118,6 +118,7 @@ _FORMAT_HELP = "\n".join(f"  {name:10} {file_format.summary}" for name, file_for
 
 @click.command(
     "export",
+    epilog=FINISH_OR_STOP_EXIT_CODES_HELP,
     help=f"""Export the reviewed glossary in WORKBOOK for CAT and MT tools.
 
 \b

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.common import EXIT_PROBLEMS, input_files, jobs_option, report_errors, warn_problems
-from glossary.errors import GlossaryError, Problem
+from glossary.errors import GlossaryError, Problem, no_articles_error
 from glossary.files import IGNORE_LOCK_OPTION, guard_output, refuse_if_open
 from glossary.models import SOURCE_KINDS
 from glossary.progress import Progress, TerminalProgress, step
@@ -90,7 +90,7 @@ def extract(
     problems.extend(extraction.problems)
     records = extraction.records
     if not records:
-        raise _nothing_found(paths, problems)
+        raise no_articles_error(paths, problems, "nothing written")
     glossary = build_glossary(
         extraction.pairs, records, extraction.frequencies, paths, termlists, time.perf_counter() - started
     )
@@ -112,21 +112,6 @@ def extract(
         seconds=seconds,
         problems=problems,
         merge=merge.summary() if merge else "",
-    )
-
-
-def _nothing_found(paths: list[Path], problems: list[Problem]) -> GlossaryError:
-    if len(problems) == 1:
-        return GlossaryError(
-            problems[0].where, f"{problems[0].problem}; no journal articles found, nothing written"
-        )
-    listed = "; ".join(str(problem) for problem in problems[:3]) + ("; ..." if len(problems) > 3 else "")
-    where = ", ".join(str(path) for path in paths)
-    return GlossaryError(
-        where,
-        f"no journal articles found, nothing written ({listed})"
-        if problems
-        else "no journal articles found, nothing written",
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from glossary.cli.common import overwrite_option, report_errors, warn_problems
+from glossary.cli.common import FINISH_OR_STOP_EXIT_CODES_HELP, overwrite_option, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
 from glossary.files import guard_output
 from glossary.models import KNOWN_STATUSES, KnownPair
@@ -71,7 +71,7 @@ def import_termlists(paths: list[Path], output: Path | None, overwrite: bool = F
     )
 
 
-@click.command("import")
+@click.command("import", epilog=FINISH_OR_STOP_EXIT_CODES_HELP)
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from glossary import termlist_files
-from glossary.cli.common import overwrite_option, report_errors, warn_problems
+from glossary.cli.common import FINISH_OR_STOP_EXIT_CODES_HELP, overwrite_option, report_errors, warn_problems
 from glossary.errors import GlossaryError, Problem
 from glossary.files import guard_output
 from glossary.formats.entries import single_line
@@ -87,7 +87,7 @@ def _add(entries: dict[tuple[str, str], _Entry], row: GlossaryRow, report: Terml
         entry.notes.append(note)
 
 
-@click.command("termlist")
+@click.command("termlist", epilog=FINISH_OR_STOP_EXIT_CODES_HELP)
 @click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",

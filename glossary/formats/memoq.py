@@ -15,11 +15,11 @@ import csv
 import io
 from pathlib import Path
 
-from glossary.files import write_text_atomic
+from glossary.files import read_input, write_text_atomic
 from glossary.formats.concepts import read_concept_rows
 from glossary.formats.entries import Entry, Reading, read_status_note, status_note
 from glossary.formats.options import ExportOptions
-from glossary.formats.table import csv_text, decode_text, delimited_context, read_bytes, table_cells
+from glossary.formats.table import csv_text, decode_text, delimited_context, table_cells
 
 ENTRY_COLUMNS = ("Entry_ID", "Entry_Subject", "Entry_Domain", "Entry_Note")
 FORBIDDEN = "Forbidden"
@@ -61,7 +61,7 @@ def write(path: Path, entries: list[Entry], options: ExportOptions) -> None:
 
 
 def read(path: Path) -> Reading:
-    text = decode_text(path, read_bytes(path))
+    text = decode_text(path, read_input(path))
     # memoQ writes commas by default, semicolons from its server API, tabs when asked.
     delimiter = next((char for char in ",;\t" if char in text.split("\n", 1)[0]), ",")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))

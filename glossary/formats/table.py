@@ -20,6 +20,7 @@ from pathlib import Path
 
 from glossary.chinese import han_count
 from glossary.errors import GlossaryError
+from glossary.files import read_input
 from glossary.formats.cells import neutralise, restore
 from glossary.formats.entries import Reading, single_line, status_from_word
 from glossary.formats.options import ExportOptions
@@ -62,13 +63,6 @@ def delimited_context(context: str) -> str:
     return single_line(context).lstrip("….").lstrip()
 
 
-def read_bytes(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise GlossaryError(str(path), f"cannot read: {error.strerror}") from None
-
-
 def decode_text(path: Path, data: bytes) -> str:
     """The text of a termlist file, or a GlossaryError saying why it is not one."""
     if data.startswith(b"PK\x03\x04"):
@@ -95,7 +89,7 @@ def content_lines(text: str) -> Iterator[str]:
 
 
 def read_table(path: Path, delimiter: str) -> Reading:
-    text = decode_text(path, read_bytes(path))
+    text = decode_text(path, read_input(path))
     tab = delimiter == "\t"
     # Tab-separated glossaries have no quoting: a field may begin with a quotation mark.
     rows = csv.reader(

@@ -20,12 +20,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from glossary.errors import GlossaryError
-from glossary.files import atomic_output
+from glossary.files import atomic_output, read_input
 from glossary.formats.cells import FORMULA_TRIGGERS
 from glossary.formats.concepts import read_concept_rows
 from glossary.formats.entries import Entry, Reading
 from glossary.formats.options import ExportOptions
-from glossary.formats.table import read_bytes
 from glossary.xlsx_check import check_xlsx
 
 SHEET = "Term base"
@@ -72,7 +71,7 @@ def _text(sheet: object, text: str, bold: bool = False) -> WriteOnlyCell:
 
 
 def read(path: Path) -> Reading:
-    data = read_bytes(path)
+    data = read_input(path)
     check_xlsx(data, str(path))
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

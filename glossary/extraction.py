@@ -224,12 +224,16 @@ def _extract(
     mapper: Mapper,
     stage: Callable[[str], AbstractContextManager[None]],
 ) -> Extraction:
-    with stage("loading models"), step(progress, "loading models"):
-        if any(not task.store.has(task.key, "summary") for task in tasks):
+    todo = [task for task in tasks if not task.store.has(task.key, "summary")]
+    ahead = mapper.jobs - 1 if isinstance(mapper, LocalMapper) else 0
+    with stage("loading models"), step(progress, "loading models"), _reading_ahead(todo, ahead):
+        if todo:
             load_models(settings, english=True)
     with stage("reading, alignment and candidates"):
-        found = mapper.map(observe_file, tasks, settings)
-        files = list(_with_progress(found, "reading files", len(tasks), progress))
+        order = _largest_first(tasks)
+        found = mapper.map(observe_file, [tasks[number] for number in order], settings)
+        files = _in_task_order(_with_progress(found, "reading files", len(tasks), progress), order)
+        _READ_AHEAD.clear()
     with stage("counting"):
         kept, problems = kept_files(files)
         totals = RunTotals()
@@ -265,6 +269,49 @@ def _extract(
         extraction = _final(records, totals, scored, run, list(settings.known))
     extraction.problems = problems
     return extraction
+
+
+_READ_AHEAD: dict[tuple[Path, str], tuple[FileRecords, Issue | None]] = {}
+
+
+@contextmanager
+def _reading_ahead(tasks: list[FileTask], processes: int) -> Iterator[None]:
+    """While this process loads the models in the block, `processes` others read and match `tasks`'
+    files, largest first (that needs no model); what they have read by the end of the block is kept for
+    `read_file` here and in the workers forked later, the rest is read by the workers as before."""
+    if processes < 1 or not tasks:
+        yield
+        return
+    with multiprocessing.get_context("fork").Pool(
+        min(processes, len(tasks)), initializer=_leave_ctrl_c_to_the_parent
+    ) as pool:
+        pending = [
+            (tasks[number], pool.apply_async(read_file, (tasks[number].path, tasks[number].name)))
+            for number in _largest_first(tasks)
+        ]
+        yield
+        for task, result in pending:
+            if result.ready() and result.successful():
+                _READ_AHEAD[task.path, task.name] = result.get()
+    # leaving the pool ends its work in hand: a file it is still reading is read again by a worker
+
+
+def _largest_first(tasks: Sequence[FileTask]) -> list[int]:
+    """Indices of `tasks` by decreasing file size: the pool's workers then finish at about the same time."""
+
+    def size(number: int) -> int:
+        try:
+            return tasks[number].path.stat().st_size
+        except OSError:
+            return 0
+
+    return sorted(range(len(tasks)), key=size, reverse=True)
+
+
+def _in_task_order(results: Iterable[Result], order: list[int]) -> list[Result]:
+    """The results of the tasks taken in `order` (see `_largest_first`), back in the tasks' own order."""
+    found = dict(zip(order, results, strict=True))
+    return [found[number] for number in range(len(order))]
 
 
 def load_models(settings: Settings, english: bool) -> None:
@@ -531,6 +578,9 @@ def _termlist_sightings(issue: Issue, termlist: list[KnownPair], text: str) -> I
 
 def read_file(path: Path, name: str) -> tuple[FileRecords, Issue | None]:
     """One input read, its front matter found and matched (the Issue is None when it could not be read)."""
+    ahead = _READ_AHEAD.pop((path, name), None)
+    if ahead is not None:
+        return ahead
     try:
         document = read_document(path, name)
     except GlossaryError as error:

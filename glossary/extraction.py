@@ -84,6 +84,7 @@ class Mapper(Protocol):
 
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
+POOL_WORTH_BYTES = 4_000_000  # input below which counting its text here costs less than forking a pool
 FORMAT = 1  # raise when what is kept per file changes: older cache entries are then not read
 
 
@@ -229,10 +230,9 @@ def _extract(
     with stage("loading models"), step(progress, "loading models"), _reading_ahead(todo, ahead):
         if todo:
             load_models(settings, english=True)
+    sizes_of_tasks = _sizes(tasks)
     with stage("reading, alignment and candidates"):
-        order = _largest_first(tasks)
-        found = mapper.map(observe_file, [tasks[number] for number in order], settings)
-        files = _in_task_order(_with_progress(found, "reading files", len(tasks), progress), order)
+        files = _balanced(mapper, observe_file, tasks, settings, sizes_of_tasks, "reading files", progress)
         _READ_AHEAD.clear()
     with stage("counting"):
         kept, problems = kept_files(files)
@@ -248,10 +248,11 @@ def _extract(
         )
         counter = KeyCounter(totals.named)
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
+        sizes = [sizes_of_tasks[number] for number, _ in kept]
+        counter_mapper = mapper if sum(sizes) > POOL_WORTH_BYTES else LocalMapper(1)
+        counted = _balanced(counter_mapper, count_file, counting, counter, sizes, "counting", progress)
         counts: Counter[str] = Counter()
-        for file_counts in _with_progress(
-            mapper.map(count_file, counting, counter), "counting", len(counting), progress
-        ):
+        for file_counts in counted:
             counts.update(file_counts)
         run.statistics.text = dict(counts)
     with stage("pairing"):
@@ -261,9 +262,7 @@ def _extract(
             encoder.load_model()  # keywords the evidence cannot pair are ranked by the sentence encoder
         run_pairer(pairing, settings)  # before the workers are forked: they share it
         scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
-        scored = list(
-            _with_progress(mapper.map(score_file, scoring, pairing), "pairing", len(scoring), progress)
-        )
+        scored = _balanced(mapper, score_file, scoring, pairing, sizes, "pairing", progress)
         forget_pairer()
         records = [record for number, _ in kept for record in files[number].records]
         extraction = _final(records, totals, scored, run, list(settings.known))
@@ -287,7 +286,7 @@ def _reading_ahead(tasks: list[FileTask], processes: int) -> Iterator[None]:
     ) as pool:
         pending = [
             (tasks[number], pool.apply_async(read_file, (tasks[number].path, tasks[number].name)))
-            for number in _largest_first(tasks)
+            for number in _largest_first(_sizes(tasks))
         ]
         yield
         for task, result in pending:
@@ -296,21 +295,35 @@ def _reading_ahead(tasks: list[FileTask], processes: int) -> Iterator[None]:
     # leaving the pool ends its work in hand: a file it is still reading is read again by a worker
 
 
-def _largest_first(tasks: Sequence[FileTask]) -> list[int]:
-    """Indices of `tasks` by decreasing file size: the pool's workers then finish at about the same time."""
-
-    def size(number: int) -> int:
+def _sizes(tasks: Sequence[FileTask]) -> list[int]:
+    """Each task's file size in bytes (0 when it cannot be read): about how much work it is."""
+    sizes = []
+    for task in tasks:
         try:
-            return tasks[number].path.stat().st_size
+            sizes.append(task.path.stat().st_size)
         except OSError:
-            return 0
+            sizes.append(0)
+    return sizes
 
-    return sorted(range(len(tasks)), key=size, reverse=True)
+
+def _largest_first(sizes: Sequence[int]) -> list[int]:
+    """Indices by decreasing size: a pool's workers given the largest tasks first finish together."""
+    return sorted(range(len(sizes)), key=lambda number: sizes[number], reverse=True)
 
 
-def _in_task_order(results: Iterable[Result], order: list[int]) -> list[Result]:
-    """The results of the tasks taken in `order` (see `_largest_first`), back in the tasks' own order."""
-    found = dict(zip(order, results, strict=True))
+def _balanced(
+    mapper: Mapper,
+    function: Callable[[Task, Shared], Result],
+    tasks: Sequence[Task],
+    shared: Shared,
+    sizes: Sequence[int],
+    stage: str,
+    progress: Progress | None,
+) -> list[Result]:
+    """`mapper.map` over `tasks` taken largest first (`sizes`), the results in the tasks' own order."""
+    order = _largest_first(sizes)
+    results = mapper.map(function, [tasks[number] for number in order], shared)
+    found = dict(zip(order, _with_progress(results, stage, len(order), progress), strict=True))
     return [found[number] for number in range(len(order))]
 
 

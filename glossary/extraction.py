@@ -65,6 +65,7 @@ from glossary.pairing.pairer import (
     prepare_unit,
     with_termhood,
 )
+from glossary.pairing.statistics import UnitKeys
 from glossary.progress import Progress, step
 from glossary.reading import expand_paths, read_document
 from glossary.reading.duplicates import sentence_keys, without_duplicates
@@ -236,6 +237,8 @@ def _extract(
         _READ_AHEAD.clear()
     with stage("counting"):
         kept, problems = kept_files(files)
+        records = [record for number, _ in kept for record in files[number].records]
+        del files  # their headers and sentence keys are not needed again
         totals = RunTotals()
         for number, before in kept:  # one summary at a time from the store: a thousand stay on disk
             summary = tasks[number].store.load(tasks[number].key, "summary")
@@ -261,11 +264,13 @@ def _extract(
             encoder.load_model()  # keywords the evidence cannot pair are ranked by the sentence encoder
         run_pairer(pairing, settings)  # before the workers are forked: they share it
         scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
-        scored = list(
-            _with_progress(mapper.map(score_file, scoring, pairing), "pairing", len(scoring), progress)
-        )
+        scored = [
+            totals.shared.scored(file_scored)
+            for file_scored in _with_progress(
+                mapper.map(score_file, scoring, pairing), "pairing", len(scoring), progress
+            )
+        ]
         forget_pairer()
-        records = [record for number, _ in kept for record in files[number].records]
         extraction = _final(records, totals, scored, run, list(settings.known))
     extraction.problems = problems
     return extraction
@@ -641,6 +646,46 @@ def _renumber_observations(summary: FileSummary, before: int) -> None:
     ]
 
 
+OBSERVATION_STRINGS = (
+    "zh", "zh_written", "en", "en_key", "source", "article_id", "zh_context", "en_context", "kind",
+)  # fmt: skip
+
+
+class SharedValues:
+    """One object per distinct value among the observations and sightings the run holds until the final
+    aggregate, as its files' results arrive (each file's are read on their own, so each brings its own
+    copies): every term of a sentence has that sentence as its context, the same terms and renderings
+    recur in file after file, and a few evidence dicts serve nearly all observations."""
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+        self._evidence: dict[tuple[tuple[str, float], ...], dict[str, float]] = {}
+
+    def string(self, text: str) -> str:
+        return self._strings.setdefault(text, text)
+
+    def observation(self, observation: Observation) -> Observation:
+        """`observation` with shared values, in place; its evidence dict is shared too (never changed)."""
+        for name in OBSERVATION_STRINGS:
+            setattr(observation, name, self.string(getattr(observation, name)))
+        evidence = observation.evidence
+        observation.evidence = self._evidence.setdefault(tuple(evidence.items()), evidence)
+        return observation
+
+    def sighting(self, sighting: Sighting) -> Sighting:
+        return Sighting(*(self.string(value) if isinstance(value, str) else value for value in sighting))
+
+    def scored(
+        self, scored: tuple[list[tuple[Observation, bool]], list[Observation]]
+    ) -> tuple[list[tuple[Observation, bool]], list[Observation]]:
+        """One file's scored pairs (see `score_file`) with shared values."""
+        units, keywords = scored
+        return (
+            [(self.observation(found), whole) for found, whole in units],
+            [self.observation(found) for found in keywords],
+        )
+
+
 @dataclass
 class RunTotals:
     """What the run keeps of its files' summaries, added one file at a time."""
@@ -652,6 +697,7 @@ class RunTotals:
     glosses: list[Observation] = field(default_factory=list)
     sightings: list[Sighting] = field(default_factory=list)
     english_seen: set[str] = field(default_factory=set)
+    shared: SharedValues = field(default_factory=SharedValues)
 
     def add(self, summary: FileSummary, before: int) -> None:
         """Add a file that has `before` articles of the run before it."""
@@ -660,8 +706,8 @@ class RunTotals:
         self.case += summary.case
         self.named |= summary.named
         self.keywords.extend(summary.keywords)
-        self.glosses.extend(summary.glosses)
-        self.sightings.extend(summary.sightings)
+        self.glosses.extend(self.shared.observation(gloss) for gloss in summary.glosses)
+        self.sightings.extend(self.shared.sighting(sighting) for sighting in summary.sightings)
         self.english_seen |= summary.english_seen
 
     def evidence(self, known: list[KnownPair]) -> RunEvidence:
@@ -674,7 +720,7 @@ class RunTotals:
         known_pairs = known_by_key(known + glossed)
         protected = {zh_key(term) for term in self.keywords + [gloss.zh for gloss in self.glosses]}
         cooccurrence = self.statistics.cooccurrence()
-        self.statistics.unit_keys = []  # counted into the co-occurrence: not needed again
+        self.statistics.unit_keys = UnitKeys()  # counted into the co-occurrence: not needed again
         return RunEvidence(
             known_pairs, protected | set(known_pairs), self.case, self.statistics, cooccurrence
         )

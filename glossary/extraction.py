@@ -25,6 +25,7 @@ import hashlib
 import multiprocessing
 import re
 import signal
+import threading
 import time
 from array import array
 from collections import Counter
@@ -47,6 +48,7 @@ from glossary.errors import GlossaryError, Problem
 from glossary.glosses import find_glosses, gloss_passages
 from glossary.lexicon import Lexicon, load_lexicon
 from glossary.models import AlignedUnit, ArticleRecord, Document, KnownPair, TermPair
+from glossary.names import load_pinyin
 from glossary.pairing import (
     STRENGTH,
     CaseBook,
@@ -231,9 +233,20 @@ def _extract(
         if todo:
             load_models(settings, english=True)
     sizes_of_tasks = _sizes(tasks)
+    # keywords the evidence cannot pair are ranked by the sentence encoder: it loads while this process
+    # waits for the files, from the first one with Chinese keywords on
+    encoder_loading = _Background(encoder.load_model)
+
+    def note(read: FileRecords) -> None:
+        if any(record.zh and record.zh.keywords for record in read.records):
+            encoder_loading.start()
+
     with stage("reading, alignment and candidates"):
-        files = _balanced(mapper, observe_file, tasks, settings, sizes_of_tasks, "reading files", progress)
+        files = _balanced(
+            mapper, observe_file, tasks, settings, sizes_of_tasks, "reading files", progress, note
+        )
         _READ_AHEAD.clear()
+        encoder_loading.join()
     with stage("counting"):
         kept, problems = kept_files(files)
         totals = RunTotals()
@@ -259,7 +272,7 @@ def _extract(
         if kept:
             load_models(settings, english=False)
         if totals.keywords:
-            encoder.load_model()  # keywords the evidence cannot pair are ranked by the sentence encoder
+            encoder.load_model()  # loaded by now unless no file read in this run has keywords
         run_pairer(pairing, settings)  # before the workers are forked: they share it
         scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
         scored = _balanced(mapper, score_file, scoring, pairing, sizes, "pairing", progress)
@@ -319,18 +332,43 @@ def _balanced(
     sizes: Sequence[int],
     stage: str,
     progress: Progress | None,
+    each: Callable[[Result], None] | None = None,
 ) -> list[Result]:
-    """`mapper.map` over `tasks` taken largest first (`sizes`), the results in the tasks' own order."""
+    """`mapper.map` over `tasks` taken largest first (`sizes`), the results in the tasks' own order;
+    `each` is called on every result as it comes in."""
     order = _largest_first(sizes)
+    found: dict[int, Result] = {}
     results = mapper.map(function, [tasks[number] for number in order], shared)
-    found = dict(zip(order, _with_progress(results, stage, len(order), progress), strict=True))
+    for number, result in zip(order, _with_progress(results, stage, len(order), progress), strict=True):
+        found[number] = result
+        if each:
+            each(result)
     return [found[number] for number in range(len(order))]
+
+
+class _Background:
+    """`load` run once in a thread of this process, started while it waits on a pool's workers (forked
+    before it, so that none inherits the load half done) and joined before another pool is forked."""
+
+    def __init__(self, load: Callable[[], None]) -> None:
+        self.load = load
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self.load, daemon=True)
+            self.thread.start()
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
 
 
 def load_models(settings: Settings, english: bool) -> None:
     """Load what the work needs once, before worker processes are forked (they share it)."""
     settings.lexicon()
     ChineseAnalyzer.load_dictionaries()
+    load_pinyin()
     if english:
         EnglishAnalyzer.load_model()
 

@@ -58,7 +58,9 @@ from glossary.pairing import (
     aggregate,
     zh_key,
 )
+from glossary.pairing.evidence import DictionaryEvidence
 from glossary.pairing.observations import context_around
+from glossary.pairing.options import candidate_evidence
 from glossary.pairing.pairer import (
     Pairer,
     RunEvidence,
@@ -87,7 +89,7 @@ class Mapper(Protocol):
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
 POOL_WORTH_BYTES = 4_000_000  # input below which counting its text here costs less than forking a pool
-FORMAT = 1  # raise when what is kept per file changes: older cache entries are then not read
+FORMAT = 2  # raise when what is kept per file changes: older cache entries are then not read
 
 
 @dataclass
@@ -115,9 +117,8 @@ class FileRecords:
 
 @dataclass
 class FileSummary:
-    """What the reduce needs of one file; its units wait in the store for the scoring."""
+    """What the reduce needs of one file besides its records; its units wait in the store for the scoring."""
 
-    read: FileRecords
     keywords: list[str]  # the Chinese keywords of its articles
     glosses: list[Observation]
     statistics: PairingStatistics  # of its units (.text is counted over the run, see `count_file`)
@@ -152,11 +153,22 @@ class Settings:
     def lexicon(self) -> Lexicon:
         return _lexicon_with(self.senses)
 
+    def dictionary(self) -> DictionaryEvidence:
+        """What the dictionary says of terms and English words, with the termlists' terms as jieba words:
+        one per process, so that its memory of terms serves every file the process works on."""
+        termlist = tuple(pair.zh for pair in self.known if pair.status != "rejected")
+        return _dictionary_of(self.senses, termlist)
+
 
 @lru_cache(maxsize=4)
 def _lexicon_with(senses: tuple[tuple[str, str, str], ...]) -> Lexicon:
     """CC-CEDICT with the user's senses, once per process (so before the workers are forked)."""
     return load_lexicon().supplemented(senses) if senses else load_lexicon()
+
+
+@lru_cache(maxsize=2)
+def _dictionary_of(senses: tuple[tuple[str, str, str], ...], words: tuple[str, ...]) -> DictionaryEvidence:
+    return DictionaryEvidence(_lexicon_with(senses), ChineseAnalyzer(words))
 
 
 @lru_cache(maxsize=1)
@@ -368,6 +380,7 @@ def load_models(settings: Settings, english: bool) -> None:
     """Load what the work needs once, before worker processes are forked (they share it)."""
     settings.lexicon()
     ChineseAnalyzer.load_dictionaries()
+    settings.dictionary()
     load_pinyin()
     if english:
         EnglishAnalyzer.load_model()
@@ -475,21 +488,24 @@ def _align_file(file: tuple[Path, str], _: None) -> tuple[FileRecords, list[Alig
 def observe_file(task: FileTask, settings: Settings) -> FileRecords:
     """Everything of one file that needs only that file, into the store (unless it was done before);
     what the reduce needs first (its articles, to find repeated files) is returned."""
-    cached = task.store.load(task.key, "summary")
-    if isinstance(cached, FileSummary):
-        return cached.read
-    summary, units, text = _observe(task.path, task.name, settings)
+    cached = task.store.load(task.key, "records")
+    if isinstance(cached, FileRecords) and task.store.has(task.key, "summary"):
+        return cached
+    read, summary, units, text = _observe(task.path, task.name, settings)
     task.store.save(task.key, "units", units)
     task.store.save(task.key, "text", text)
-    task.store.save(task.key, "summary", summary)
-    return summary.read
+    task.store.save(task.key, "records", read)
+    task.store.save(task.key, "summary", summary)  # last: a file whose summary is kept is complete
+    return read
 
 
-def _observe(path: Path, name: str, settings: Settings) -> tuple[FileSummary, FileUnits, list[str]]:
+def _observe(
+    path: Path, name: str, settings: Settings
+) -> tuple[FileRecords, FileSummary, FileUnits, list[str]]:
     read, issue = read_file(path, name)
     if issue is None:
-        unread = FileSummary(read, [], [], PairingStatistics(), set(), CaseBook([]), [], set())
-        return unread, FileUnits({}, []), []
+        unread = FileSummary([], [], PairingStatistics(), set(), CaseBook([]), [], set())
+        return read, unread, FileUnits({}, []), []
     termlist = [pair for pair in settings.known if pair.status != "rejected"]
     keywords = [keyword for record in issue.records if record.zh for keyword in record.zh.keywords]
     user_words = [pair.zh for pair in termlist] + keywords
@@ -508,12 +524,14 @@ def _observe(path: Path, name: str, settings: Settings) -> tuple[FileSummary, Fi
         for article, article_units in aligned.items()
     }
     prepared = [unit for article_units in units.values() for unit in article_units]
+    dictionary = settings.dictionary()
+    for unit in prepared:
+        unit.evidence = candidate_evidence(dictionary, unit)
     statistics = PairingStatistics.of_units((unit.zh_keys, unit.en_keys) for unit in prepared)
     text = [_searchable(paragraph) for _, paragraph in _paragraphs(issue)]
     candidates = {candidate.text for unit in prepared for candidate in unit.candidates}
     named = {key for key in candidates | protected if len(key) >= 2}
     summary = FileSummary(
-        read=read,
         keywords=keywords,
         glosses=glosses,
         statistics=statistics,
@@ -527,7 +545,7 @@ def _observe(path: Path, name: str, settings: Settings) -> tuple[FileSummary, Fi
         for record in matched
         if record.zh and record.en and (record.zh.keywords or record.en.keywords)
     ]
-    return summary, FileUnits(units, keyword_lists), text
+    return read, summary, FileUnits(units, keyword_lists), text
 
 
 def _paragraphs(issue: Issue) -> Iterator[tuple[int, str]]:

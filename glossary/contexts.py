@@ -24,7 +24,8 @@ ENGLISH_BUDGET = 76.0
 ELLIPSIS = "…"
 _SENTENCE_END = re.compile(r"[。！？]+[”’」』）)]*|(?<=[a-z0-9)\]”\"'’])[.!?]+[”\"’']*(?=\s+[A-Z“\"‘(\[0-9])")
 _CLAUSE_END = re.compile(r"[，；：、,;:—]+\s*|[。！？.!?]+[”’」』）)\"']*\s*")
-_WORD_CHAR = re.compile(r"[A-Za-z0-9'’\-\u00c0-\u024f]")
+# A Latin word of two or more characters: the text is not cut inside one.
+_WORD_RUN = re.compile(r"[A-Za-z0-9'’\-\u00c0-\u024f]{2,}")
 
 
 def display_width(text: str) -> float:
@@ -65,7 +66,7 @@ def clip(text: str, term: str, budget: float) -> str:
     text = " ".join(text.split())
     if display_width(text) <= budget:
         return text
-    widths = list(itertools.accumulate((display_width(char) for char in text), initial=0.0))
+    widths = _cumulative_widths(text)
     found = find_term(text, term) or (0, 0)
     clauses = [0, *(match.end() for match in _CLAUSE_END.finditer(text)), len(text)]
     start = clauses[bisect.bisect_right(clauses, found[0]) - 1]
@@ -82,14 +83,18 @@ def clip(text: str, term: str, budget: float) -> str:
     return (ELLIPSIS if start > 0 else "") + shown
 
 
+def _cumulative_widths(text: str) -> list[float]:
+    """The display width of each start of `text` (`display_width(text[:n])` for every n)."""
+    widths = [NARROW_WIDTH] * len(text)
+    for match in _WIDE.finditer(text):
+        widths[match.start()] = WIDE_WIDTH
+    return list(itertools.accumulate(widths, initial=0.0))
+
+
 def _word_boundaries(text: str) -> list[int]:
     """Offsets where text may be cut without splitting a word: not between two letters of a Latin word."""
-    return [
-        index
-        for index in range(len(text) + 1)
-        if index in (0, len(text))
-        or not (_WORD_CHAR.match(text[index - 1]) and _WORD_CHAR.match(text[index]))
-    ]
+    inside = {index for match in _WORD_RUN.finditer(text) for index in range(match.start() + 1, match.end())}
+    return [index for index in range(len(text) + 1) if index not in inside]
 
 
 def _widen(start: int, end: int, cuts: list[int], widths: list[float], budget: float) -> tuple[int, int]:

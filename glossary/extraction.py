@@ -25,6 +25,7 @@ import hashlib
 import multiprocessing
 import re
 import signal
+import threading
 import time
 from array import array
 from collections import Counter
@@ -47,6 +48,7 @@ from glossary.errors import GlossaryError, Problem
 from glossary.glosses import find_glosses, gloss_passages
 from glossary.lexicon import Lexicon, load_lexicon
 from glossary.models import AlignedUnit, ArticleRecord, Document, KnownPair, TermPair
+from glossary.names import load_pinyin
 from glossary.pairing import (
     STRENGTH,
     CaseBook,
@@ -56,7 +58,9 @@ from glossary.pairing import (
     aggregate,
     zh_key,
 )
+from glossary.pairing.evidence import DictionaryEvidence
 from glossary.pairing.observations import context_around
+from glossary.pairing.options import candidate_evidence
 from glossary.pairing.pairer import (
     Pairer,
     RunEvidence,
@@ -85,7 +89,8 @@ class Mapper(Protocol):
 
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
-FORMAT = 1  # raise when what is kept per file changes: older cache entries are then not read
+POOL_WORTH_BYTES = 4_000_000  # input below which counting its text here costs less than forking a pool
+FORMAT = 2  # raise when what is kept per file changes: older cache entries are then not read
 
 
 @dataclass
@@ -113,9 +118,8 @@ class FileRecords:
 
 @dataclass
 class FileSummary:
-    """What the reduce needs of one file; its units wait in the store for the scoring."""
+    """What the reduce needs of one file besides its records; its units wait in the store for the scoring."""
 
-    read: FileRecords
     keywords: list[str]  # the Chinese keywords of its articles
     glosses: list[Observation]
     statistics: PairingStatistics  # of its units (.text is counted over the run, see `count_file`)
@@ -150,11 +154,22 @@ class Settings:
     def lexicon(self) -> Lexicon:
         return _lexicon_with(self.senses)
 
+    def dictionary(self) -> DictionaryEvidence:
+        """What the dictionary says of terms and English words, with the termlists' terms as jieba words:
+        one per process, so that its memory of terms serves every file the process works on."""
+        termlist = tuple(pair.zh for pair in self.known if pair.status != "rejected")
+        return _dictionary_of(self.senses, termlist)
+
 
 @lru_cache(maxsize=4)
 def _lexicon_with(senses: tuple[tuple[str, str, str], ...]) -> Lexicon:
     """CC-CEDICT with the user's senses, once per process (so before the workers are forked)."""
     return load_lexicon().supplemented(senses) if senses else load_lexicon()
+
+
+@lru_cache(maxsize=2)
+def _dictionary_of(senses: tuple[tuple[str, str, str], ...], words: tuple[str, ...]) -> DictionaryEvidence:
+    return DictionaryEvidence(_lexicon_with(senses), ChineseAnalyzer(words))
 
 
 @lru_cache(maxsize=1)
@@ -230,11 +245,21 @@ def _extract(
     with stage("loading models"), step(progress, "loading models"), _reading_ahead(todo, ahead):
         if todo:
             load_models(settings, english=True)
+    sizes_of_tasks = _sizes(tasks)
+    # keywords the evidence cannot pair are ranked by the sentence encoder: it loads while this process
+    # waits for the files, from the first one with Chinese keywords on
+    encoder_loading = _Background(encoder.load_model)
+
+    def note(read: FileRecords) -> None:
+        if any(record.zh and record.zh.keywords for record in read.records):
+            encoder_loading.start()
+
     with stage("reading, alignment and candidates"):
-        order = _largest_first(tasks)
-        found = mapper.map(observe_file, [tasks[number] for number in order], settings)
-        files = _in_task_order(_with_progress(found, "reading files", len(tasks), progress), order)
+        files = _balanced(
+            mapper, observe_file, tasks, settings, sizes_of_tasks, "reading files", progress, note
+        )
         _READ_AHEAD.clear()
+        encoder_loading.join()
     with stage("counting"):
         kept, problems = kept_files(files)
         records = [record for number, _ in kept for record in files[number].records]
@@ -251,25 +276,23 @@ def _extract(
         )
         counter = KeyCounter(totals.named)
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
+        sizes = [sizes_of_tasks[number] for number, _ in kept]
+        counter_mapper = mapper if sum(sizes) > POOL_WORTH_BYTES else LocalMapper(1)
+        counted = _balanced(counter_mapper, count_file, counting, counter, sizes, "counting", progress)
         counts: Counter[str] = Counter()
-        for file_counts in _with_progress(
-            mapper.map(count_file, counting, counter), "counting", len(counting), progress
-        ):
+        for file_counts in counted:
             counts.update(file_counts)
         run.statistics.text = dict(counts)
     with stage("pairing"):
         if kept:
             load_models(settings, english=False)
         if totals.keywords:
-            encoder.load_model()  # keywords the evidence cannot pair are ranked by the sentence encoder
+            encoder.load_model()  # loaded by now unless no file read in this run has keywords
         run_pairer(pairing, settings)  # before the workers are forked: they share it
         scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
-        scored = [
-            totals.shared.scored(file_scored)
-            for file_scored in _with_progress(
-                mapper.map(score_file, scoring, pairing), "pairing", len(scoring), progress
-            )
-        ]
+        scored = _balanced(
+            mapper, score_file, scoring, pairing, sizes, "pairing", progress, totals.shared.scored
+        )
         forget_pairer()
         extraction = _final(records, totals, scored, run, list(settings.known))
     extraction.problems = problems
@@ -292,7 +315,7 @@ def _reading_ahead(tasks: list[FileTask], processes: int) -> Iterator[None]:
     ) as pool:
         pending = [
             (tasks[number], pool.apply_async(read_file, (tasks[number].path, tasks[number].name)))
-            for number in _largest_first(tasks)
+            for number in _largest_first(_sizes(tasks))
         ]
         yield
         for task, result in pending:
@@ -301,28 +324,68 @@ def _reading_ahead(tasks: list[FileTask], processes: int) -> Iterator[None]:
     # leaving the pool ends its work in hand: a file it is still reading is read again by a worker
 
 
-def _largest_first(tasks: Sequence[FileTask]) -> list[int]:
-    """Indices of `tasks` by decreasing file size: the pool's workers then finish at about the same time."""
-
-    def size(number: int) -> int:
+def _sizes(tasks: Sequence[FileTask]) -> list[int]:
+    """Each task's file size in bytes (0 when it cannot be read): about how much work it is."""
+    sizes = []
+    for task in tasks:
         try:
-            return tasks[number].path.stat().st_size
+            sizes.append(task.path.stat().st_size)
         except OSError:
-            return 0
+            sizes.append(0)
+    return sizes
 
-    return sorted(range(len(tasks)), key=size, reverse=True)
+
+def _largest_first(sizes: Sequence[int]) -> list[int]:
+    """Indices by decreasing size: a pool's workers given the largest tasks first finish together."""
+    return sorted(range(len(sizes)), key=lambda number: sizes[number], reverse=True)
 
 
-def _in_task_order(results: Iterable[Result], order: list[int]) -> list[Result]:
-    """The results of the tasks taken in `order` (see `_largest_first`), back in the tasks' own order."""
-    found = dict(zip(order, results, strict=True))
+def _balanced(
+    mapper: Mapper,
+    function: Callable[[Task, Shared], Result],
+    tasks: Sequence[Task],
+    shared: Shared,
+    sizes: Sequence[int],
+    stage: str,
+    progress: Progress | None,
+    each: Callable[[Result], None] | None = None,
+) -> list[Result]:
+    """`mapper.map` over `tasks` taken largest first (`sizes`), the results in the tasks' own order;
+    `each` is called on every result as it comes in."""
+    order = _largest_first(sizes)
+    found: dict[int, Result] = {}
+    results = mapper.map(function, [tasks[number] for number in order], shared)
+    for number, result in zip(order, _with_progress(results, stage, len(order), progress), strict=True):
+        found[number] = result
+        if each:
+            each(result)
     return [found[number] for number in range(len(order))]
+
+
+class _Background:
+    """`load` run once in a thread of this process, started while it waits on a pool's workers (forked
+    before it, so that none inherits the load half done) and joined before another pool is forked."""
+
+    def __init__(self, load: Callable[[], None]) -> None:
+        self.load = load
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self.load, daemon=True)
+            self.thread.start()
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
 
 
 def load_models(settings: Settings, english: bool) -> None:
     """Load what the work needs once, before worker processes are forked (they share it)."""
     settings.lexicon()
     ChineseAnalyzer.load_dictionaries()
+    settings.dictionary()
+    load_pinyin()
     if english:
         EnglishAnalyzer.load_model()
 
@@ -429,21 +492,24 @@ def _align_file(file: tuple[Path, str], _: None) -> tuple[FileRecords, list[Alig
 def observe_file(task: FileTask, settings: Settings) -> FileRecords:
     """Everything of one file that needs only that file, into the store (unless it was done before);
     what the reduce needs first (its articles, to find repeated files) is returned."""
-    cached = task.store.load(task.key, "summary")
-    if isinstance(cached, FileSummary):
-        return cached.read
-    summary, units, text = _observe(task.path, task.name, settings)
+    cached = task.store.load(task.key, "records")
+    if isinstance(cached, FileRecords) and task.store.has(task.key, "summary"):
+        return cached
+    read, summary, units, text = _observe(task.path, task.name, settings)
     task.store.save(task.key, "units", units)
     task.store.save(task.key, "text", text)
-    task.store.save(task.key, "summary", summary)
-    return summary.read
+    task.store.save(task.key, "records", read)
+    task.store.save(task.key, "summary", summary)  # last: a file whose summary is kept is complete
+    return read
 
 
-def _observe(path: Path, name: str, settings: Settings) -> tuple[FileSummary, FileUnits, list[str]]:
+def _observe(
+    path: Path, name: str, settings: Settings
+) -> tuple[FileRecords, FileSummary, FileUnits, list[str]]:
     read, issue = read_file(path, name)
     if issue is None:
-        unread = FileSummary(read, [], [], PairingStatistics(), set(), CaseBook([]), [], set())
-        return unread, FileUnits({}, []), []
+        unread = FileSummary([], [], PairingStatistics(), set(), CaseBook([]), [], set())
+        return read, unread, FileUnits({}, []), []
     termlist = [pair for pair in settings.known if pair.status != "rejected"]
     keywords = [keyword for record in issue.records if record.zh for keyword in record.zh.keywords]
     user_words = [pair.zh for pair in termlist] + keywords
@@ -462,12 +528,14 @@ def _observe(path: Path, name: str, settings: Settings) -> tuple[FileSummary, Fi
         for article, article_units in aligned.items()
     }
     prepared = [unit for article_units in units.values() for unit in article_units]
+    dictionary = settings.dictionary()
+    for unit in prepared:
+        unit.evidence = candidate_evidence(dictionary, unit)
     statistics = PairingStatistics.of_units((unit.zh_keys, unit.en_keys) for unit in prepared)
     text = [_searchable(paragraph) for _, paragraph in _paragraphs(issue)]
     candidates = {candidate.text for unit in prepared for candidate in unit.candidates}
     named = {key for key in candidates | protected if len(key) >= 2}
     summary = FileSummary(
-        read=read,
         keywords=keywords,
         glosses=glosses,
         statistics=statistics,
@@ -481,7 +549,7 @@ def _observe(path: Path, name: str, settings: Settings) -> tuple[FileSummary, Fi
         for record in matched
         if record.zh and record.en and (record.zh.keywords or record.en.keywords)
     ]
-    return summary, FileUnits(units, keyword_lists), text
+    return read, summary, FileUnits(units, keyword_lists), text
 
 
 def _paragraphs(issue: Issue) -> Iterator[tuple[int, str]]:
@@ -675,15 +743,11 @@ class SharedValues:
     def sighting(self, sighting: Sighting) -> Sighting:
         return Sighting(*(self.string(value) if isinstance(value, str) else value for value in sighting))
 
-    def scored(
-        self, scored: tuple[list[tuple[Observation, bool]], list[Observation]]
-    ) -> tuple[list[tuple[Observation, bool]], list[Observation]]:
-        """One file's scored pairs (see `score_file`) with shared values."""
+    def scored(self, scored: tuple[list[tuple[Observation, bool]], list[Observation]]) -> None:
+        """One file's scored pairs (see `score_file`) with shared values, in place."""
         units, keywords = scored
-        return (
-            [(self.observation(found), whole) for found, whole in units],
-            [self.observation(found) for found in keywords],
-        )
+        for found in [found for found, _ in units] + keywords:
+            self.observation(found)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import TIYAO_ISSUE, ZHAIYAO_ISSUE
 
+from glossary import extraction
 from glossary.cache import ResultStore
 from glossary.extraction import Extraction, extract_pairs
 from glossary.models import TermPair
@@ -53,6 +54,15 @@ def test_two_workers_give_what_one_process_gives(inputs: list[Path], tmp_path: P
     assert len({record.file for record in alone.records}) == 3
     assert [record.id for record in alone.records] == [f"A{n}" for n in range(1, len(alone.records) + 1)]
     assert alone.pairs and alone.frequencies
+
+
+def test_counting_in_a_pool_gives_what_counting_here_gives(
+    inputs: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    known = load_termlists([])
+    here = extract_pairs(inputs, known, jobs=2)  # a small run: its text is counted in this process
+    monkeypatch.setattr(extraction, "POOL_WORTH_BYTES", 0)
+    assert outcome(extract_pairs(inputs, known, jobs=2)) == outcome(here)
 
 
 def test_a_rerun_reads_every_file_from_the_cache(inputs: list[Path], tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TypeVar
 
 from glossary.candidates import MAX_ZH_CHARS, ChineseAnalyzer, EnToken
 from glossary.chinese import HAN, HAN_RE
@@ -29,19 +30,26 @@ LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 Known = dict[str, dict[str, KnownPair]]  # Chinese key -> English key -> known pair
 
 
-class Evidence:
-    """Scores pairs against the dictionary, the run's co-occurrence counts and the known pairs."""
+class DictionaryEvidence:
+    """What CC-CEDICT (and the user's senses) say of a Chinese term and English words: all that needs
+    nothing of the run but the dictionary and the jieba words, so that it is worked out with each file's
+    own work and kept (see `pairing.options`). What it works out is remembered, within bounds."""
 
-    def __init__(
-        self, lexicon: Lexicon, chinese: ChineseAnalyzer, known: Known, cooccurrence: CoOccurrence
-    ) -> None:
+    def __init__(self, lexicon: Lexicon, chinese: ChineseAnalyzer) -> None:
         self.lexicon = lexicon
         self.chinese = chinese
-        self.known = known
-        self.cooccurrence = cooccurrence
         self._words: dict[str, list[str]] = {}
         self._segmentations: dict[str, list[list[str]]] = {}
-        self._scores: dict[tuple[str, tuple[frozenset[str], ...], str], tuple[float, dict[str, float]]] = {}
+        self._shares: dict[tuple[str, tuple[frozenset[str], ...]], tuple[float, float]] = {}
+        self._unions: dict[str, frozenset[str]] = {}
+
+    def shares(self, zh: str, english: list[frozenset[str]]) -> tuple[float, float]:
+        """`dictionary_shares`, remembered for the evidence's life."""
+        key = (zh, tuple(english))
+        cached = self._shares.get(key)
+        if cached is None:
+            cached = _remember(self._shares, key, self.dictionary_shares(zh, english))
+        return cached
 
     def dictionary_shares(self, zh: str, english: list[frozenset[str]]) -> tuple[float, float]:
         """How much of the Chinese the English renders, and how much of the English the Chinese explains.
@@ -59,7 +67,7 @@ class Evidence:
             zh_share = sum(self._rendered(word, keys) for word in words) / len(words)
             explained = set().union(*(self.keys_of(word) for word in words))
             shares = (zh_share, sum(1 for word in english if word & explained) / len(english))
-            if _f1(*shares) > _f1(*best) or (_f1(*shares) == _f1(*best) and shares[0] > best[0]):
+            if f1(*shares) > f1(*best) or (f1(*shares) == f1(*best) and shares[0] > best[0]):
                 best = shares
         return best
 
@@ -74,7 +82,7 @@ class Evidence:
                 fewest = [word for word in self.lexicon.fewest_words(zh) if word not in ZH_FUNCTION_WORDS]
                 if fewest and fewest != words:
                     cached.append(fewest)
-            self._segmentations[zh] = cached
+            _remember(self._segmentations, zh, cached)
         return cached
 
     def boundaries(self, zh: str) -> set[int]:
@@ -137,9 +145,13 @@ class Evidence:
             else self.lexicon.gloss_stems(word)
         )
 
-    def gloss_union(self, zh: str) -> set[str]:
+    def gloss_union(self, zh: str) -> frozenset[str]:
         """Every English comparison key any dictionary word of `zh` may be rendered by."""
-        return set().union(*(self.keys_of(word) for words in self.segmentations(zh) for word in words))
+        cached = self._unions.get(zh)
+        if cached is None:
+            keys = (self.keys_of(word) for words in self.segmentations(zh) for word in words)
+            cached = _remember(self._unions, zh, frozenset().union(*keys))
+        return cached
 
     def dictionary_words(self, zh: str) -> list[str]:
         """Dictionary words of a term within jieba's words: 最短路径 is 最短 + 路径, not 最 短路 径."""
@@ -157,7 +169,7 @@ class Evidence:
                 guided = [word for piece in split for word in self.lexicon.segment(piece)]
                 words = longest if len(longest) < len(guided) else guided
                 cached.extend(word for word in words if word not in ZH_FUNCTION_WORDS)
-            self._words[zh] = cached
+            _remember(self._words, zh, cached)
         return cached
 
     def _rendered(self, word: str, stems: frozenset[str]) -> float:
@@ -170,20 +182,29 @@ class Evidence:
             default=0.0,
         )
 
+
+class Evidence(DictionaryEvidence):
+    """Scores pairs against the dictionary, the run's co-occurrence counts and the known pairs."""
+
+    def __init__(
+        self, lexicon: Lexicon, chinese: ChineseAnalyzer, known: Known, cooccurrence: CoOccurrence
+    ) -> None:
+        super().__init__(lexicon, chinese)
+        self.known = known
+        self.cooccurrence = cooccurrence
+
     def score(self, zh: str, english: list[frozenset[str]], en_key: str) -> tuple[float, dict[str, float]]:
         """Strength of a pair (zh, keys of each English word) seen together in one unit, and its evidence."""
-        key = (zh, tuple(english), en_key)
-        cached = self._scores.get(key)
-        if cached is None:
-            cached = self._scores[key] = self._score(zh, english, en_key)
-        return cached[0], dict(cached[1])
+        return self.score_shares(zh, en_key, *self.shares(zh, english))
 
-    def _score(self, zh: str, english: list[frozenset[str]], en_key: str) -> tuple[float, dict[str, float]]:
+    def score_shares(
+        self, zh: str, en_key: str, zh_share: float, en_share: float
+    ) -> tuple[float, dict[str, float]]:
+        """Strength and evidence of a pair whose dictionary shares (`dictionary_shares`) are known."""
         evidence: dict[str, float] = {}
-        zh_share, en_share = self.dictionary_shares(zh, english)
-        f1 = _f1(zh_share, en_share)
-        if f1:
-            evidence["dictionary"] = round(f1, 3)
+        dictionary = dictionary_value(zh_share, en_share)
+        if dictionary:
+            evidence["dictionary"] = dictionary
         dice = self.cooccurrence.log_dice(zh, en_key)
         if dice:
             evidence["logdice"] = round(dice, 2)
@@ -205,8 +226,26 @@ class Evidence:
         return strength, evidence
 
 
-def _f1(zh_share: float, en_share: float) -> float:
+Key = TypeVar("Key")
+Value = TypeVar("Value")
+MAX_REMEMBERED = 200_000  # entries of each memory: a worker that sees a thousand files forgets, not grows
+
+
+def _remember(memory: dict[Key, Value], key: Key, value: Value) -> Value:
+    if len(memory) >= MAX_REMEMBERED:
+        memory.clear()
+    memory[key] = value
+    return value
+
+
+def f1(zh_share: float, en_share: float) -> float:
+    """The harmonic mean of the two sides' shares (0 when either is 0)."""
     return 2 * zh_share * en_share / (zh_share + en_share) if zh_share and en_share else 0.0
+
+
+def dictionary_value(zh_share: float, en_share: float) -> float:
+    """The `dictionary` item of a pair's evidence: the F1 of its shares, rounded as shown."""
+    return round(f1(zh_share, en_share), 3)
 
 
 def literal_key(word: str) -> str:

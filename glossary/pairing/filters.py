@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from glossary.candidates import EN_END_POS, EnSpan, EnToken, ZhCandidate, is_generic_english
-from glossary.lexicon import word_parts
+from glossary.candidates import EN_END_POS, EnSpan, EnToken, ZhCandidate
 from glossary.pairing.evidence import FULL_COVERAGE
-from glossary.pairing.statistics import PairingStatistics
+from glossary.pairing.statistics import MAX_UNREPEATED_CHARS, PairingStatistics
 
 Choice = tuple[float, ZhCandidate, EnSpan, dict[str, float]]  # strength, candidate, span, evidence
 
@@ -30,36 +29,24 @@ def needs_whole_evidence(candidate: ZhCandidate, protected: set[str], statistics
     return candidate.needs_evidence or not statistics.repeats(candidate.text)
 
 
+def may_need_whole_evidence(candidate: ZhCandidate) -> bool:
+    """Could `needs_whole_evidence` hold for this candidate in some run (whatever is protected there)?"""
+    return candidate.needs_evidence or len(candidate.text) > MAX_UNREPEATED_CHARS
+
+
 def is_conjoined(zh: str) -> bool:
     """Does the Chinese itself join two things (对话与交流), so that its English may too?"""
     return bool(re.search("[与和及并、]", zh))
 
 
-def may_render(tokens: list[EnToken], span: EnSpan, explained: set[int], wanted: set[str]) -> bool:
-    """May this English span render the Chinese term at all? Both its edges must be words the Chinese
-    explains (or the pair already known or co-occurring), and it must not be generic."""
-    edges = _content_edges(tokens, span)
-    if not (edges and edges[0] in explained and edges[1] in explained) and span.key not in wanted:
-        return False
-    return not is_generic_english(span.key)
-
-
-def one_word_for_many(tokens: list[EnToken], span: EnSpan, wanted: set[str]) -> bool:
-    """Is the span one plain English word, for a Chinese term of several dictionary words? Usually a
-    wrong boundary (战略手段 `strategy`, 手段 glossed `strategy` too), unless the word is a compound or
-    derived one whose parts render them (网络空间 `cyberspace`, 多边主义 `multilateralism`) or the pair
-    is known or co-occurs (全球发展倡议 `GDI`)."""
-    content = [token for token in tokens[span.first : span.last + 1] if token.is_content]
-    return len(content) == 1 and span.key not in wanted and not word_parts(content[0].text)
-
-
 def joins_uncovered(
-    tokens: list[EnToken], span: EnSpan, conjoined: bool, glossed_joined: bool, evidence: dict[str, float]
+    tokens: list[EnToken], span: EnSpan, conjoined: bool, glossed_joined: bool, dictionary: float
 ) -> bool:
     """Does the span join two things (`and`) that the Chinese neither joins nor is glossed as joining?
     `competition and confrontation between countries` is not 国家间竞争; `long-term peace and stability`
     is 长治久安, glossed so and wholly rendered, and 公平正义 `fairness and justice`, two words rendered as
-    two (once: not `stability and long-term peace and stability`, nor `chain and value` of a longer noun)."""
+    two (once: not `stability and long-term peace and stability`, nor `chain and value` of a longer noun).
+    `dictionary`: the pair's dictionary evidence (`evidence.dictionary_value`)."""
     english = tokens[span.first : span.last + 1]
     joins = sum(1 for token in english if token.pos == "CCONJ")
     if conjoined or not joins:
@@ -68,7 +55,7 @@ def joins_uncovered(
     following = tokens[span.last + 1] if span.last + 1 < len(tokens) else None
     cut = following is not None and following.pos in EN_END_POS  # `chain and value` + `chain`
     once = joins == 1 and len(words) == len(set(words)) and not cut
-    return not (glossed_joined and once and evidence.get("dictionary", 0.0) >= FULL_COVERAGE)
+    return not (glossed_joined and once and dictionary >= FULL_COVERAGE)
 
 
 def vouched(whole: bool, tokens: list[EnToken], span: EnSpan, words: int, evidence: dict[str, float]) -> bool:
@@ -98,11 +85,6 @@ def review_strength(candidate: ZhCandidate, strength: float, repeated: bool) -> 
     """A span that joins two things (与/和/及/、: 对话与交流, 竞争和对抗, as often two terms as one) or a
     long string seen once is kept for review, not trusted."""
     return strength if repeated and not is_conjoined(candidate.text) else min(strength, REVIEW_CEILING)
-
-
-def _content_edges(tokens: list[EnToken], span: EnSpan) -> tuple[int, int] | None:
-    content = [index for index in range(span.first, span.last + 1) if tokens[index].is_content]
-    return (content[0], content[-1]) if content else None
 
 
 def without_conflicts(choices: list[Choice]) -> list[Choice]:

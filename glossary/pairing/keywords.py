@@ -90,7 +90,10 @@ def _chinese_of(
         for candidate in unit.candidates:
             if candidate.single_generic or not HAN_RE.search(candidate.text):
                 continue
-            if pairer.evidence.dictionary_shares(candidate.text, english)[1] < MIN_EXPLAINED_KEYWORD:
+            union = pairer.evidence.gloss_union(candidate.text)
+            if sum(1 for keys in english if keys & union) < MIN_EXPLAINED_KEYWORD * len(english):
+                continue  # fewer of its words explained by any reading than the share needs: no need to look
+            if pairer.evidence.shares(candidate.text, english)[1] < MIN_EXPLAINED_KEYWORD:
                 continue
             score = _keyword_score(pairer, candidate.text, en)[0]
             choice = (score, len(candidate.text), unit, candidate)

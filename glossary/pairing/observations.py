@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from glossary.candidates import EnSpan, EnToken, ZhCandidate
 from glossary.chinese import simplify
@@ -28,6 +29,34 @@ class Observation:
     evidence: dict[str, float] = field(default_factory=dict)
 
 
+class SpanOption(NamedTuple):
+    """An English span of a unit that the dictionary says may render a Chinese candidate: it renders at
+    least half of each side (see `Evidence.score_shares`); what the run adds is decided when scoring."""
+
+    span: int  # index into Unit.spans
+    zh_share: float
+    en_share: float
+    # Both its edge words render some dictionary word of the Chinese; else it renders only when the pair
+    # is known or co-occurs across the run.
+    edges_explained: bool
+    # One plain English word for a Chinese term of several dictionary words: usually a wrong boundary
+    # (战略手段 `strategy`, 手段 glossed `strategy` too) unless the pair is known or co-occurs (全球发展倡议
+    # `GDI`); a compound or derived word whose parts render them (网络空间 `cyberspace`) is not lonely.
+    lonely: bool
+    joins: bool  # joins two things the Chinese does not (`filters.joins_uncovered`)
+
+
+class CandidateEvidence(NamedTuple):
+    """What the dictionary says of one Chinese candidate of a unit, worked out with its own file."""
+
+    covered: bool  # every character renderable and every word covered by the unit's English
+    cuts_word: bool  # begins or ends inside a dictionary word of its text (`Evidence.cuts_word`)
+    # the fewest dictionary words it reads as, and its span options in span order; None: worked out when
+    # scored, if the run protects it (see `options.candidate_evidence`)
+    fewest: int | None
+    options: tuple[SpanOption, ...] | None
+
+
 @dataclass
 class Unit:
     """An aligned unit prepared for pairing."""
@@ -40,6 +69,8 @@ class Unit:
     en_keys: set[str]
     word_keys: list[frozenset[str]]  # comparison keys of each English token (empty for function words)
     key_union: frozenset[str]  # every comparison key of the English
+    # per candidate, what the dictionary says of it (`pairing.options`); None: worked out when scored
+    evidence: list[CandidateEvidence] | None = None
 
 
 def zh_key(text: str) -> str:

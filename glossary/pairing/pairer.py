@@ -14,8 +14,8 @@ from glossary.candidates import (
     c_values,
     en_spans,
     english_key,
+    is_generic_english,
 )
-from glossary.chinese import simplify
 from glossary.lexicon import Lexicon
 from glossary.models import AlignedUnit, KnownPair
 from glossary.pairing.casing import CaseBook
@@ -24,17 +24,15 @@ from glossary.pairing.filters import (
     Choice,
     is_conjoined,
     is_term,
-    joins_uncovered,
-    may_render,
     needs_whole_evidence,
-    one_word_for_many,
     review_strength,
     vouched,
     without_clipped,
     without_conflicts,
 )
 from glossary.pairing.keywords import keyword_observations
-from glossary.pairing.observations import Observation, Unit, context_around, zh_key
+from glossary.pairing.observations import Observation, SpanOption, Unit, context_around, zh_key
+from glossary.pairing.options import candidate_evidence, known_option, span_options
 from glossary.pairing.statistics import CoOccurrence, PairingStatistics, long_keys
 
 MIN_UNIT_STRENGTH = 0.3  # weaker pairs within a unit were nearly all wrong boundaries when judged
@@ -131,51 +129,55 @@ class Pairer:
     def _pair_unit(self, unit: Unit) -> list[Choice]:
         """Each candidate's best English span, then the strongest pairs whose two sides do not overlap."""
         choices: list[Choice] = []
-        renderable: list[bool] | None = None
-        text = simplify(unit.aligned.zh)
-        for candidate in unit.candidates:
+        said = unit.evidence if unit.evidence is not None else candidate_evidence(self.evidence, unit)
+        for candidate, dictionary in zip(unit.candidates, said, strict=True):
             whole = needs_whole_evidence(candidate, self.protected, self.statistics)
-            if whole:
-                if renderable is None:
-                    renderable = self.evidence.renderable(text, unit.key_union)
-                if not all(renderable[candidate.start : candidate.end]):
-                    continue
-                if not self.evidence.covers(candidate.text, unit.key_union):
-                    continue
+            if whole and not dictionary.covered:
+                continue
             if not is_term(candidate, self.protected):
                 continue
-            if candidate.text not in self.protected and self.evidence.cuts_word(
-                text, candidate.start, candidate.end
-            ):
+            if candidate.text not in self.protected and dictionary.cuts_word:
                 continue
-            best = self.best_span(candidate.text, unit)
-            if best and vouched(whole, unit.tokens, best[1], self.evidence.fewest(candidate.text), best[2]):
+            best = self.best_span(candidate.text, unit, dictionary.options)
+            fewest = self.evidence.fewest(candidate.text) if dictionary.fewest is None else dictionary.fewest
+            if best and vouched(whole, unit.tokens, best[1], fewest, best[2]):
                 repeated = candidate.text in self.protected or self.statistics.repeats(candidate.text)
                 choices.append((review_strength(candidate, best[0], repeated), candidate, best[1], best[2]))
         return without_clipped(without_conflicts(choices), self.evidence.boundaries)
 
-    def best_span(self, zh: str, unit: Unit) -> tuple[float, EnSpan, dict[str, float]] | None:
-        """The English span of `unit` that best translates `zh`, if the evidence says any does."""
-        gloss_union = self.evidence.gloss_union(zh)
-        explained = {index for index, keys in enumerate(unit.word_keys) if keys & gloss_union}
-        wanted = set(self.known.get(zh, {})) | {
-            key for key in unit.en_keys if self.cooccurrence.shared(zh, key)
-        }
-        conjoined = is_conjoined(zh)
-        # 长治久安 glossed `long-term peace and stability`, or two words rendered as two (公平正义)
-        glossed_joined = self.evidence.glossed_joined(zh) or self.evidence.fewest(zh) == 2
-        several_words = self.evidence.fewest(zh) >= 2
+    def best_span(
+        self, zh: str, unit: Unit, options: tuple[SpanOption, ...] | None = None
+    ) -> tuple[float, EnSpan, dict[str, float]] | None:
+        """The English span of `unit` that best translates `zh`, if the evidence says any does.
+
+        `options`: the spans the dictionary says may render `zh` (`options.span_options`, kept from the
+        file's own work; worked out now when not given). The run adds the known pairs' spans, and lets
+        the pairs it knows or sees co-occur render with any edge words and as one plain word.
+        """
+        if options is None:
+            options = span_options(self.evidence, zh, unit)
+        known = self.known.get(zh, {})
+        offered = {option.span for option in options}
+        considered = list(options)
+        if known:
+            considered.extend(
+                known_option(self.evidence, zh, unit, index)
+                for index, span in enumerate(unit.spans)
+                if index not in offered
+                and span.key in known
+                and known[span.key].status != "rejected"
+                and not is_generic_english(span.key)
+            )
+            considered.sort()
         best: tuple[float, EnSpan, dict[str, float]] | None = None
-        for span in unit.spans:
-            if not may_render(unit.tokens, span, explained, wanted):
-                continue
-            words = [keys for keys in unit.word_keys[span.first : span.last + 1] if keys]
-            if several_words and one_word_for_many(unit.tokens, span, wanted):
-                continue
-            strength, evidence = self.evidence.score(zh, words, span.key)
-            if strength < MIN_UNIT_STRENGTH or joins_uncovered(
-                unit.tokens, span, conjoined, glossed_joined, evidence
+        for option in considered:
+            span = unit.spans[option.span]
+            if (not option.edges_explained or option.lonely) and not (
+                span.key in known or self.cooccurrence.shared(zh, span.key)
             ):
+                continue
+            strength, evidence = self.evidence.score_shares(zh, span.key, option.zh_share, option.en_share)
+            if strength < MIN_UNIT_STRENGTH or option.joins:
                 continue
             if best is None or (strength, span.last - span.first) > (best[0], best[1].last - best[1].first):
                 best = (strength, span, evidence)

@@ -1,0 +1,86 @@
+"""What the dictionary says of each Chinese candidate of a unit and of the unit's English spans.
+
+All of it needs only CC-CEDICT (with the user's senses) and the jieba words of the unit's own file, so
+it is worked out with the file's other per-file work and kept with its units in the cache; scoring
+against the run (`Pairer.best_span`) then only adds what the run knows: co-occurrence, the known pairs
+and the protected terms. A span is an option when the dictionary renders at least half of each side:
+without that, only a known pair gives a span any strength, and those are looked up when scoring.
+"""
+
+from __future__ import annotations
+
+from glossary.candidates import is_generic_english
+from glossary.chinese import simplify
+from glossary.lexicon import word_parts
+from glossary.pairing.evidence import MIN_SHARE, DictionaryEvidence, dictionary_value
+from glossary.pairing.filters import is_conjoined, is_term, joins_uncovered, may_need_whole_evidence
+from glossary.pairing.observations import CandidateEvidence, SpanOption, Unit
+
+
+def candidate_evidence(dictionary: DictionaryEvidence, unit: Unit) -> list[CandidateEvidence]:
+    """What the dictionary says of each of the unit's candidates, in their order. Its span options are
+    left to the scoring (None) for candidates that pair only when the run protects them (a keyword,
+    gloss or termlist term of some file): general words such as 中国, spans that cut a dictionary word,
+    and candidates that only the evidence vouches for when the unit's English cannot cover them."""
+    text = simplify(unit.aligned.zh)
+    renderable: list[bool] | None = None
+    found = []
+    for candidate in unit.candidates:
+        covered = True
+        if may_need_whole_evidence(candidate):
+            if renderable is None:
+                renderable = dictionary.renderable(text, unit.key_union)
+            covered = all(renderable[candidate.start : candidate.end]) and dictionary.covers(
+                candidate.text, unit.key_union
+            )
+        cuts_word = dictionary.cuts_word(text, candidate.start, candidate.end)
+        if not is_term(candidate, set()) or cuts_word or (candidate.needs_evidence and not covered):
+            found.append(CandidateEvidence(covered, cuts_word, None, None))
+            continue
+        options = span_options(dictionary, candidate.text, unit)
+        found.append(CandidateEvidence(covered, cuts_word, dictionary.fewest(candidate.text), options))
+    return found
+
+
+def span_options(dictionary: DictionaryEvidence, zh: str, unit: Unit) -> tuple[SpanOption, ...]:
+    """The spans of `unit` the dictionary says may render `zh` (see the module), in span order."""
+    union = dictionary.gloss_union(zh)
+    # running counts of content words and of those some dictionary word of `zh` explains: a span whose
+    # explained words are fewer than half its words cannot have half its English rendered
+    words, explained = [0], [0]
+    for keys in unit.word_keys:
+        words.append(words[-1] + bool(keys))
+        explained.append(explained[-1] + bool(keys & union))
+    several_words = dictionary.fewest(zh) >= 2
+    conjoined = is_conjoined(zh)
+    glossed_joined = dictionary.glossed_joined(zh) or dictionary.fewest(zh) == 2
+    options = []
+    for index, span in enumerate(unit.spans):
+        count = words[span.last + 1] - words[span.first]
+        if not count or explained[span.last + 1] - explained[span.first] < MIN_SHARE * count:
+            continue
+        if is_generic_english(span.key):
+            continue
+        english = [keys for keys in unit.word_keys[span.first : span.last + 1] if keys]
+        zh_share, en_share = dictionary.shares(zh, english)
+        if zh_share < MIN_SHARE or en_share < MIN_SHARE:
+            continue
+        content = [position for position in range(span.first, span.last + 1) if unit.word_keys[position]]
+        edges = bool(unit.word_keys[content[0]] & union) and bool(unit.word_keys[content[-1]] & union)
+        lonely = several_words and len(content) == 1 and not word_parts(unit.tokens[content[0]].text)
+        dictionary_f1 = dictionary_value(zh_share, en_share)
+        joins = joins_uncovered(unit.tokens, span, conjoined, glossed_joined, dictionary_f1)
+        options.append(SpanOption(index, zh_share, en_share, edges, lonely, joins))
+    return tuple(options)
+
+
+def known_option(dictionary: DictionaryEvidence, zh: str, unit: Unit, index: int) -> SpanOption:
+    """Span `index` of `unit` as an option for `zh` because the pair is known (a termlist or an
+    author's gloss), whatever the dictionary says: being known, it may render and is never lonely."""
+    span = unit.spans[index]
+    english = [keys for keys in unit.word_keys[span.first : span.last + 1] if keys]
+    zh_share, en_share = dictionary.shares(zh, english)
+    glossed_joined = dictionary.glossed_joined(zh) or dictionary.fewest(zh) == 2
+    dictionary_f1 = dictionary_value(zh_share, en_share)
+    joins = joins_uncovered(unit.tokens, span, is_conjoined(zh), glossed_joined, dictionary_f1)
+    return SpanOption(index, zh_share, en_share, True, False, joins)

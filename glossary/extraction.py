@@ -25,6 +25,7 @@ import hashlib
 import multiprocessing
 import re
 import signal
+import threading
 import time
 from array import array
 from collections import Counter
@@ -47,6 +48,7 @@ from glossary.errors import GlossaryError, Problem
 from glossary.glosses import find_glosses, gloss_passages
 from glossary.lexicon import Lexicon, load_lexicon
 from glossary.models import AlignedUnit, ArticleRecord, Document, KnownPair, TermPair
+from glossary.names import load_pinyin
 from glossary.pairing import (
     STRENGTH,
     CaseBook,
@@ -67,6 +69,7 @@ from glossary.pairing.pairer import (
     prepare_unit,
     with_termhood,
 )
+from glossary.pairing.statistics import UnitKeys
 from glossary.progress import Progress, step
 from glossary.reading import expand_paths, read_document
 from glossary.reading.duplicates import sentence_keys, without_duplicates
@@ -244,11 +247,24 @@ def _extract(
         if todo:
             load_models(settings, english=True)
     sizes_of_tasks = _sizes(tasks)
+    # keywords the evidence cannot pair are ranked by the sentence encoder: it loads while this process
+    # waits for the files, from the first one with Chinese keywords on
+    encoder_loading = _Background(encoder.load_model)
+
+    def note(read: FileRecords) -> None:
+        if any(record.zh and record.zh.keywords for record in read.records):
+            encoder_loading.start()
+
     with stage("reading, alignment and candidates"):
-        files = _balanced(mapper, observe_file, tasks, settings, sizes_of_tasks, "reading files", progress)
+        files = _balanced(
+            mapper, observe_file, tasks, settings, sizes_of_tasks, "reading files", progress, note
+        )
         _READ_AHEAD.clear()
+        encoder_loading.join()
     with stage("counting"):
         kept, problems = kept_files(files)
+        records = [record for number, _ in kept for record in files[number].records]
+        del files  # their headers and sentence keys are not needed again
         totals = RunTotals()
         for number, before in kept:  # one summary at a time from the store: a thousand stay on disk
             summary = tasks[number].store.load(tasks[number].key, "summary")
@@ -272,12 +288,13 @@ def _extract(
         if kept:
             load_models(settings, english=False)
         if totals.keywords:
-            encoder.load_model()  # keywords the evidence cannot pair are ranked by the sentence encoder
+            encoder.load_model()  # loaded by now unless no file read in this run has keywords
         run_pairer(pairing, settings)  # before the workers are forked: they share it
         scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
-        scored = _balanced(mapper, score_file, scoring, pairing, sizes, "pairing", progress)
+        scored = _balanced(
+            mapper, score_file, scoring, pairing, sizes, "pairing", progress, totals.shared.scored
+        )
         forget_pairer()
-        records = [record for number, _ in kept for record in files[number].records]
         extraction = _final(records, totals, scored, run, list(settings.known))
     extraction.problems = problems
     return extraction
@@ -332,12 +349,36 @@ def _balanced(
     sizes: Sequence[int],
     stage: str,
     progress: Progress | None,
+    each: Callable[[Result], None] | None = None,
 ) -> list[Result]:
-    """`mapper.map` over `tasks` taken largest first (`sizes`), the results in the tasks' own order."""
+    """`mapper.map` over `tasks` taken largest first (`sizes`), the results in the tasks' own order;
+    `each` is called on every result as it comes in."""
     order = _largest_first(sizes)
+    found: dict[int, Result] = {}
     results = mapper.map(function, [tasks[number] for number in order], shared)
-    found = dict(zip(order, _with_progress(results, stage, len(order), progress), strict=True))
+    for number, result in zip(order, _with_progress(results, stage, len(order), progress), strict=True):
+        found[number] = result
+        if each:
+            each(result)
     return [found[number] for number in range(len(order))]
+
+
+class _Background:
+    """`load` run once in a thread of this process, started while it waits on a pool's workers (forked
+    before it, so that none inherits the load half done) and joined before another pool is forked."""
+
+    def __init__(self, load: Callable[[], None]) -> None:
+        self.load = load
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self.load, daemon=True)
+            self.thread.start()
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
 
 
 def load_models(settings: Settings, english: bool) -> None:
@@ -345,6 +386,7 @@ def load_models(settings: Settings, english: bool) -> None:
     settings.lexicon()
     ChineseAnalyzer.load_dictionaries()
     settings.dictionary()
+    load_pinyin()
     if english:
         EnglishAnalyzer.load_model()
 
@@ -673,6 +715,42 @@ def _renumber_observations(summary: FileSummary, before: int) -> None:
     ]
 
 
+OBSERVATION_STRINGS = (
+    "zh", "zh_written", "en", "en_key", "source", "article_id", "zh_context", "en_context", "kind",
+)  # fmt: skip
+
+
+class SharedValues:
+    """One object per distinct value among the observations and sightings the run holds until the final
+    aggregate, as its files' results arrive (each file's are read on their own, so each brings its own
+    copies): every term of a sentence has that sentence as its context, the same terms and renderings
+    recur in file after file, and a few evidence dicts serve nearly all observations."""
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+        self._evidence: dict[tuple[tuple[str, float], ...], dict[str, float]] = {}
+
+    def string(self, text: str) -> str:
+        return self._strings.setdefault(text, text)
+
+    def observation(self, observation: Observation) -> Observation:
+        """`observation` with shared values, in place; its evidence dict is shared too (never changed)."""
+        for name in OBSERVATION_STRINGS:
+            setattr(observation, name, self.string(getattr(observation, name)))
+        evidence = observation.evidence
+        observation.evidence = self._evidence.setdefault(tuple(evidence.items()), evidence)
+        return observation
+
+    def sighting(self, sighting: Sighting) -> Sighting:
+        return Sighting(*(self.string(value) if isinstance(value, str) else value for value in sighting))
+
+    def scored(self, scored: tuple[list[tuple[Observation, bool]], list[Observation]]) -> None:
+        """One file's scored pairs (see `score_file`) with shared values, in place."""
+        units, keywords = scored
+        for found in [found for found, _ in units] + keywords:
+            self.observation(found)
+
+
 @dataclass
 class RunTotals:
     """What the run keeps of its files' summaries, added one file at a time."""
@@ -684,6 +762,7 @@ class RunTotals:
     glosses: list[Observation] = field(default_factory=list)
     sightings: list[Sighting] = field(default_factory=list)
     english_seen: set[str] = field(default_factory=set)
+    shared: SharedValues = field(default_factory=SharedValues)
 
     def add(self, summary: FileSummary, before: int) -> None:
         """Add a file that has `before` articles of the run before it."""
@@ -692,8 +771,8 @@ class RunTotals:
         self.case += summary.case
         self.named |= summary.named
         self.keywords.extend(summary.keywords)
-        self.glosses.extend(summary.glosses)
-        self.sightings.extend(summary.sightings)
+        self.glosses.extend(self.shared.observation(gloss) for gloss in summary.glosses)
+        self.sightings.extend(self.shared.sighting(sighting) for sighting in summary.sightings)
         self.english_seen |= summary.english_seen
 
     def evidence(self, known: list[KnownPair]) -> RunEvidence:
@@ -706,7 +785,7 @@ class RunTotals:
         known_pairs = known_by_key(known + glossed)
         protected = {zh_key(term) for term in self.keywords + [gloss.zh for gloss in self.glosses]}
         cooccurrence = self.statistics.cooccurrence()
-        self.statistics.unit_keys = []  # counted into the co-occurrence: not needed again
+        self.statistics.unit_keys = UnitKeys()  # counted into the co-occurrence: not needed again
         return RunEvidence(
             known_pairs, protected | set(known_pairs), self.case, self.statistics, cooccurrence
         )

@@ -133,6 +133,14 @@ def is_pinyin(token: str) -> bool:
     return reachable[-1]
 
 
+def load_pinyin() -> None:
+    """pypinyin's tables and the syllables they spell, once per process (before worker processes are
+    forked: they share them instead of each loading them)."""
+    from pypinyin import lazy_pinyin  # noqa: F401
+
+    _syllables()
+
+
 @lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
     from pypinyin.constants import PINYIN_DICT

@@ -498,15 +498,22 @@ def make_span(tokens: list[EnToken], first: int, last: int) -> EnSpan:
     return EnSpan(first, last, surface, english_key(surface))
 
 
+@lru_cache(maxsize=1 << 16)  # the same renderings are keyed again and again (termlist sightings, spans)
 def english_key(text: str) -> str:
     """The comparison key of English written by people (keywords, glosses, termlists), without a parser:
     lower case, hyphens and spaces alike, no leading article, the last word singular."""
     text = text.lower().replace("’", "'").replace("'s ", " ").strip()
-    text = re.sub(r"^(the|a|an)\s+", "", text)
-    words = [word for word in re.split(r"[\s\-‐‑–—/]+", text) if word]
+    text = LEADING_ARTICLE_RE.sub("", text)
+    words = [word for word in WORD_BREAK_RE.split(text) if word]
     if words:
         words[-1] = singular(words[-1])
-    return " ".join(re.sub(r"[^0-9a-z]", "", word) for word in words if re.sub(r"[^0-9a-z]", "", word))
+    letters = (NOT_LETTER_OR_DIGIT_RE.sub("", word) for word in words)
+    return " ".join(word for word in letters if word)
+
+
+LEADING_ARTICLE_RE = re.compile(r"^(the|a|an)\s+")
+WORD_BREAK_RE = re.compile(r"[\s\-‐‑–—/]+")
+NOT_LETTER_OR_DIGIT_RE = re.compile(r"[^0-9a-z]")
 
 
 def singular(word: str) -> str:

@@ -58,3 +58,24 @@ class KeyCounter:
             visits[fail[state]] += visits[state]
         found = zip(self.keys, self._terminal, strict=True)
         return {key: visits[state] for key, state in found if visits[state]}
+
+
+def count_each(texts: Iterable[str], keys: Iterable[str]) -> dict[str, int]:
+    """Occurrences of each of a few keys in all of `texts`, counted as `KeyCounter.count` counts them
+    (overlapping ones too), by one search per key: for a handful of keys that beats a scan of the text."""
+    joined = "\x00".join(texts)  # no key holds a NUL: no occurrence spans two texts
+    found = {}
+    for key in keys:
+        if not key:
+            continue
+        if any(
+            key[:size] == key[-size:] for size in range(1, len(key))
+        ):  # may overlap itself: 哈哈 in 哈哈哈
+            count, start = 0, joined.find(key)
+            while start >= 0:
+                count, start = count + 1, joined.find(key, start + 1)
+        else:
+            count = joined.count(key)
+        if count:
+            found[key] = count
+    return found

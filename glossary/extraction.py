@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import NamedTuple, Protocol, TypeVar
@@ -43,7 +43,7 @@ from glossary.articles import Issue, global_article_id, issue_of, renumber
 from glossary.cache import ResultStore, temporary_store
 from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, english_key
 from glossary.chinese import simplify
-from glossary.counting import KeyCounter
+from glossary.counting import KeyCounter, count_each
 from glossary.errors import GlossaryError, Problem
 from glossary.glosses import find_glosses, gloss_passages
 from glossary.lexicon import Lexicon, load_lexicon
@@ -69,6 +69,7 @@ from glossary.pairing.pairer import (
     prepare_unit,
     with_termhood,
 )
+from glossary.pairing.statistics import UnitKeys
 from glossary.progress import Progress, step
 from glossary.reading import expand_paths, read_document
 from glossary.reading.duplicates import sentence_keys, without_duplicates
@@ -89,7 +90,7 @@ class Mapper(Protocol):
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
 POOL_WORTH_BYTES = 4_000_000  # input below which counting its text here costs less than forking a pool
-FORMAT = 2  # raise when what is kept per file changes: older cache entries are then not read
+FORMAT = 3  # raise when what is kept per file changes: older cache entries are then not read
 
 
 @dataclass
@@ -225,7 +226,7 @@ def extract_pairs(
         run_key = hashlib.sha256(" ".join(task.key for task in tasks).encode()).hexdigest()
         extraction = results.load(run_key, "run")
         if not isinstance(extraction, Extraction):
-            extraction = _extract(tasks, settings, progress, mapper or LocalMapper(jobs), stage)
+            extraction = _extract(tasks, results, settings, progress, mapper or LocalMapper(jobs), stage)
             results.save(run_key, "run", extraction)
     extraction.problems = problems + extraction.problems
     extraction.seconds = seconds
@@ -234,6 +235,7 @@ def extract_pairs(
 
 def _extract(
     tasks: list[FileTask],
+    results: ResultStore,
     settings: Settings,
     progress: Progress | None,
     mapper: Mapper,
@@ -262,6 +264,8 @@ def _extract(
         encoder_loading.join()
     with stage("counting"):
         kept, problems = kept_files(files)
+        records = [record for number, _ in kept for record in files[number].records]
+        del files  # their headers and sentence keys are not needed again
         totals = RunTotals()
         for number, before in kept:  # one summary at a time from the store: a thousand stay on disk
             summary = tasks[number].store.load(tasks[number].key, "summary")
@@ -272,11 +276,11 @@ def _extract(
         pairing = RunPairing(
             run, [pair.zh for pair in settings.known if pair.status != "rejected"] + totals.keywords
         )
-        counter = KeyCounter(totals.named)
+        named = RunKeys.of(totals.named, results)
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
         sizes = [sizes_of_tasks[number] for number, _ in kept]
         counter_mapper = mapper if sum(sizes) > POOL_WORTH_BYTES else LocalMapper(1)
-        counted = _balanced(counter_mapper, count_file, counting, counter, sizes, "counting", progress)
+        counted = _balanced(counter_mapper, count_file, counting, named, sizes, "counting", progress)
         counts: Counter[str] = Counter()
         for file_counts in counted:
             counts.update(file_counts)
@@ -288,9 +292,10 @@ def _extract(
             encoder.load_model()  # loaded by now unless no file read in this run has keywords
         run_pairer(pairing, settings)  # before the workers are forked: they share it
         scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
-        scored = _balanced(mapper, score_file, scoring, pairing, sizes, "pairing", progress)
+        scored = _balanced(
+            mapper, score_file, scoring, pairing, sizes, "pairing", progress, totals.shared.scored
+        )
         forget_pairer()
-        records = [record for number, _ in kept for record in files[number].records]
         extraction = _final(records, totals, scored, run, list(settings.known))
     extraction.problems = problems
     return extraction
@@ -724,6 +729,42 @@ def _renumber_observations(summary: FileSummary, before: int) -> None:
     ]
 
 
+OBSERVATION_STRINGS = (
+    "zh", "zh_written", "en", "en_key", "source", "article_id", "zh_context", "en_context", "kind",
+)  # fmt: skip
+
+
+class SharedValues:
+    """One object per distinct value among the observations and sightings the run holds until the final
+    aggregate, as its files' results arrive (each file's are read on their own, so each brings its own
+    copies): every term of a sentence has that sentence as its context, the same terms and renderings
+    recur in file after file, and a few evidence dicts serve nearly all observations."""
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+        self._evidence: dict[tuple[tuple[str, float], ...], dict[str, float]] = {}
+
+    def string(self, text: str) -> str:
+        return self._strings.setdefault(text, text)
+
+    def observation(self, observation: Observation) -> Observation:
+        """`observation` with shared values, in place; its evidence dict is shared too (never changed)."""
+        for name in OBSERVATION_STRINGS:
+            setattr(observation, name, self.string(getattr(observation, name)))
+        evidence = observation.evidence
+        observation.evidence = self._evidence.setdefault(tuple(evidence.items()), evidence)
+        return observation
+
+    def sighting(self, sighting: Sighting) -> Sighting:
+        return Sighting(*(self.string(value) if isinstance(value, str) else value for value in sighting))
+
+    def scored(self, scored: tuple[list[tuple[Observation, bool]], list[Observation]]) -> None:
+        """One file's scored pairs (see `score_file`) with shared values, in place."""
+        units, keywords = scored
+        for found in [found for found, _ in units] + keywords:
+            self.observation(found)
+
+
 @dataclass
 class RunTotals:
     """What the run keeps of its files' summaries, added one file at a time."""
@@ -735,6 +776,7 @@ class RunTotals:
     glosses: list[Observation] = field(default_factory=list)
     sightings: list[Sighting] = field(default_factory=list)
     english_seen: set[str] = field(default_factory=set)
+    shared: SharedValues = field(default_factory=SharedValues)
 
     def add(self, summary: FileSummary, before: int) -> None:
         """Add a file that has `before` articles of the run before it."""
@@ -743,8 +785,8 @@ class RunTotals:
         self.case += summary.case
         self.named |= summary.named
         self.keywords.extend(summary.keywords)
-        self.glosses.extend(summary.glosses)
-        self.sightings.extend(summary.sightings)
+        self.glosses.extend(self.shared.observation(gloss) for gloss in summary.glosses)
+        self.sightings.extend(self.shared.sighting(sighting) for sighting in summary.sightings)
         self.english_seen |= summary.english_seen
 
     def evidence(self, known: list[KnownPair]) -> RunEvidence:
@@ -757,7 +799,7 @@ class RunTotals:
         known_pairs = known_by_key(known + glossed)
         protected = {zh_key(term) for term in self.keywords + [gloss.zh for gloss in self.glosses]}
         cooccurrence = self.statistics.cooccurrence()
-        self.statistics.unit_keys = []  # counted into the co-occurrence: not needed again
+        self.statistics.unit_keys = UnitKeys()  # counted into the co-occurrence: not needed again
         return RunEvidence(
             known_pairs, protected | set(known_pairs), self.case, self.statistics, cooccurrence
         )
@@ -766,13 +808,64 @@ class RunTotals:
 # --- 3. per file again ------------------------------------------------------------------------------------
 
 
-def count_file(task: tuple[str, ResultStore], counter: KeyCounter) -> dict[str, int]:
-    """Occurrences in one file's text of every Chinese key some file of the run names."""
+FEW_NEW_KEYS = 300  # new keys a file's kept counts lack below which each is looked up alone
+
+
+class RunKeys:
+    """The Chinese keys some file of the run names, counted in every file's text (`count_file`), and the
+    digest they are known by in the store, where they are kept for later runs."""
+
+    def __init__(self, keys: frozenset[str], digest: str) -> None:
+        self.keys = keys
+        self.digest = digest
+        self._new: dict[str, frozenset[str] | None] = {}  # earlier run's digest -> keys new since
+
+    @classmethod
+    def of(cls, keys: set[str], store: ResultStore) -> RunKeys:
+        frozen = frozenset(keys)
+        digest = hashlib.sha256("\n".join(sorted(frozen)).encode()).hexdigest()
+        if not store.has(digest, "named"):
+            store.save(digest, "named", frozen)
+        return cls(frozen, digest)
+
+    @cached_property
+    def counter(self) -> KeyCounter:
+        return KeyCounter(self.keys)
+
+    def new_since(self, digest: str, store: ResultStore) -> frozenset[str] | None:
+        """The keys of this run that a run whose keys had `digest` did not count (None: not known)."""
+        if digest not in self._new:
+            before = store.load(digest, "named")
+            self._new[digest] = self.keys - before if isinstance(before, frozenset) else None
+        return self._new[digest]
+
+
+@dataclass
+class FileCounts:
+    """A file's counts of the keys of a run (`RunKeys.digest`), kept for later runs."""
+
+    named: str
+    counts: dict[str, int]
+
+
+def count_file(task: tuple[str, ResultStore], named: RunKeys) -> dict[str, int]:
+    """Occurrences in one file's text of every Chinese key some file of the run names. Counts kept from
+    an earlier run serve for the keys it counted; only keys new since are counted, unless they are many."""
     key, store = task
+    kept = store.load(key, "counts")
+    if isinstance(kept, FileCounts) and kept.named == named.digest:
+        return kept.counts
     text = store.load(key, "text")
     if not isinstance(text, list):
         raise GlossaryError(str(store.directory), "a file's text went missing from the cache during the run")
-    return counter.count(text)
+    new = named.new_since(kept.named, store) if isinstance(kept, FileCounts) else None
+    if isinstance(kept, FileCounts) and new is not None and len(new) <= FEW_NEW_KEYS:
+        counts = {term: count for term, count in kept.counts.items() if term in named.keys}
+        counts.update(count_each(text, new))
+    else:
+        counts = named.counter.count(text)
+    store.save(key, "counts", FileCounts(named.digest, counts))
+    return counts
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from glossary.counting import KeyCounter
+from glossary.counting import KeyCounter, count_each
 
 
 def brute_force(keys: set[str], texts: list[str]) -> dict[str, int]:
@@ -38,3 +38,13 @@ def test_the_same_counts_as_a_scan_of_every_position() -> None:
         keys = {"".join(generator.choices(alphabet, k=generator.randint(1, 5))) for _ in range(12)}
         texts = ["".join(generator.choices(alphabet, k=generator.randint(0, 40))) for _ in range(3)]
         assert KeyCounter(keys).count(texts) == brute_force(keys, texts)
+
+
+def test_each_key_looked_up_alone_counts_as_the_automaton() -> None:
+    generator = random.Random(29)
+    alphabet = "哈安全治理aA-"
+    for _ in range(200):
+        keys = {"".join(generator.choices(alphabet, k=generator.randint(1, 4))) for _ in range(8)}
+        texts = ["".join(generator.choices(alphabet, k=generator.randint(0, 40))) for _ in range(3)]
+        assert count_each(texts, keys) == KeyCounter(keys).count(texts)
+    assert count_each(["哈哈哈", "哈哈"], ["哈哈"]) == {"哈哈": 3}

@@ -10,6 +10,7 @@ from conftest import TIYAO_ISSUE, ZHAIYAO_ISSUE
 
 from glossary import extraction
 from glossary.cache import ResultStore
+from glossary.counting import KeyCounter
 from glossary.extraction import Extraction, extract_pairs
 from glossary.models import TermPair
 from glossary.termlist_files import load_termlists
@@ -93,6 +94,29 @@ def test_a_new_file_is_the_only_new_work(
     grown = extract_pairs(inputs, known, store=store)
     assert observed == [inputs[2].name]
     assert outcome(grown) == outcome(extract_pairs(inputs, known))
+
+
+@pytest.mark.parametrize("few", [extraction.FEW_NEW_KEYS, 0])
+def test_counts_kept_from_the_last_run_serve_a_grown_run(
+    inputs: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, few: int
+) -> None:
+    known = load_termlists([])
+    fresh = extract_pairs(inputs, known)
+    store = ResultStore(tmp_path / "cache")
+    extract_pairs(inputs[:2], known, store=store)
+    scanned: list[int] = []
+    real = KeyCounter.count
+
+    def spy(counter: KeyCounter, texts: list[str]) -> dict[str, int]:
+        scanned.append(len(texts))
+        return real(counter, texts)
+
+    monkeypatch.setattr(KeyCounter, "count", spy)
+    monkeypatch.setattr(extraction, "FEW_NEW_KEYS", few)
+    grown = extract_pairs(inputs, known, store=store)
+    assert outcome(grown) == outcome(fresh)
+    # the new file's text is scanned whole; the others only for the new file's keys, unless those are many
+    assert len(scanned) == (1 if few else 3)
 
 
 def test_a_corrupt_cache_entry_is_worked_out_again(inputs: list[Path], tmp_path: Path) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-import sys
-from collections import Counter, defaultdict
+from array import array
+from collections import Counter
 from collections.abc import Iterable
 
 from glossary.candidates import EnToken
+
+SENTENCE_END = 2**32 - 1  # in CaseBook._text: the number of no field
 
 
 class CaseBook:
@@ -16,15 +18,17 @@ class CaseBook:
     def __init__(self, sentences: Iterable[list[EnToken]]) -> None:
         self.lower: Counter[str] = Counter()
         self.upper: Counter[str] = Counter()
-        # running text (each sentence after its first word) as space-separated fields, and where each pair
-        # of neighbouring fields occurs, to find names written with their capitals
-        self._fields: list[list[str]] = []
-        self._bigrams: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        # running text (each sentence after its first word) as space-separated fields, to find names
+        # written with their capitals: each field by its number in `_words`, the sentences one after
+        # another in `_text` (each followed by SENTENCE_END), and where each pair of neighbouring fields
+        # occurs in it (compact: the run's English is kept whole, a thousand files of it)
+        self._words: list[str] = []
+        self._numbers: dict[str, int] = {}
+        self._text = array("I")
+        self._bigrams: dict[int, array[int]] = {}
         for tokens in sentences:
             fields = " ".join(token.text for token in tokens[1:]).split(" ")
-            for position in range(len(fields) - 1):
-                self._bigrams[(fields[position], fields[position + 1])].append((len(self._fields), position))
-            self._fields.append(fields)
+            self._add_sentence([self._number(field) for field in fields])
             for index, token in enumerate(tokens):
                 if (
                     index == 0
@@ -34,16 +38,36 @@ class CaseBook:
                     continue
                 (self.upper if token.text[:1].isupper() else self.lower)[token.text.lower()] += 1
 
+    def _number(self, field: str) -> int:
+        number = self._numbers.get(field)
+        if number is None:
+            number = self._numbers[field] = len(self._words)
+            self._words.append(field)
+        return number
+
+    def _add_sentence(self, numbers: list[int]) -> None:
+        start = len(self._text)
+        for position in range(len(numbers) - 1):
+            bigram = numbers[position] << 32 | numbers[position + 1]
+            places = self._bigrams.get(bigram)
+            if places is None:
+                places = self._bigrams[bigram] = array("I")
+            places.append(start + position)
+        self._text.extend(numbers)
+        self._text.append(SENTENCE_END)
+
     def __iadd__(self, other: CaseBook) -> CaseBook:
         """Add another part of the run's English (another file's) in place."""
         self.lower.update(other.lower)
         self.upper.update(other.upper)
-        offset = len(self._fields)
-        for (first, second), places in other._bigrams.items():
-            bigram = (sys.intern(first), sys.intern(second))
-            self._bigrams[bigram].extend((sentence + offset, position) for sentence, position in places)
-        # the same words recur in every file: one string each, not one per file
-        self._fields.extend([sys.intern(word) for word in fields] for fields in other._fields)
+        numbers = [self._number(word) for word in other._words]
+        sentence: list[int] = []
+        for number in other._text:
+            if number == SENTENCE_END:
+                self._add_sentence(sentence)
+                sentence = []
+            else:
+                sentence.append(numbers[number])
         return self
 
     def word(self, text: str, entity: bool = False) -> str:
@@ -58,10 +82,13 @@ class CaseBook:
         """Does running text write this multi-word phrase with its capitals (a name)?"""
         if " " not in phrase:
             return False
-        wanted = phrase.split(" ")
+        numbers = [self._numbers.get(word) for word in phrase.split(" ")]
+        if None in numbers:
+            return False
+        wanted = array("I", numbers)  # type: ignore[arg-type]
         return any(
-            self._fields[sentence][position : position + len(wanted)] == wanted
-            for sentence, position in self._bigrams.get((wanted[0], wanted[1]), ())
+            self._text[place : place + len(wanted)] == wanted
+            for place in self._bigrams.get(wanted[0] << 32 | wanted[1], ())
         )
 
     def recase(self, word: str) -> str:

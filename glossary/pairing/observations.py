@@ -12,7 +12,7 @@ from glossary.contexts import sentence_around
 from glossary.models import AlignedUnit
 
 
-@dataclass
+@dataclass(slots=True)  # a thousand files' are held until the final aggregate
 class Observation:
     """One sighting of a term pair, with how strongly it supports the pair."""
 

@@ -8,12 +8,58 @@ run, the joint counts and each key's best logDice.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 MIN_COOCCURRENCE = 2  # units a pair must share before co-occurrence counts
 MAX_UNREPEATED_CHARS = 4  # longer Chinese candidates must occur at least twice in the run's text
+
+
+class UnitKeys:
+    """The Chinese and English keys of each unit, compactly: each key once (`keys`), each unit as the
+    numbers of its keys in two flat arrays (a thousand files hold tens of thousands of units, and the
+    same keys in most of them)."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self._numbers: dict[str, int] = {}
+        self._zh, self._en = array("I"), array("I")
+        self._zh_ends, self._en_ends = array("I"), array("I")  # per unit: where its keys end in each
+
+    def _number(self, key: str) -> int:
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._numbers[key] = len(self.keys)
+            self.keys.append(key)
+        return number
+
+    def append(self, zh: Iterable[str], en: Iterable[str]) -> None:
+        """Add a unit of these keys (each once)."""
+        self._zh.extend(self._number(key) for key in zh)
+        self._en.extend(self._number(key) for key in en)
+        self._zh_ends.append(len(self._zh))
+        self._en_ends.append(len(self._en))
+
+    def extend(self, other: UnitKeys) -> None:
+        """Add another file's units after these."""
+        numbers = [self._number(key) for key in other.keys]
+        zh_before, en_before = len(self._zh), len(self._en)
+        self._zh.extend(numbers[number] for number in other._zh)
+        self._en.extend(numbers[number] for number in other._en)
+        self._zh_ends.extend(end + zh_before for end in other._zh_ends)
+        self._en_ends.extend(end + en_before for end in other._en_ends)
+
+    def __len__(self) -> int:
+        return len(self._zh_ends)
+
+    def __iter__(self) -> Iterator[tuple[array[int], array[int]]]:
+        """Each unit's Chinese and English key numbers (`keys` has the keys)."""
+        zh_start = en_start = 0
+        for zh_end, en_end in zip(self._zh_ends, self._en_ends, strict=True):
+            yield self._zh[zh_start:zh_end], self._en[en_start:en_end]
+            zh_start, en_start = zh_end, en_end
 
 
 @dataclass
@@ -22,7 +68,7 @@ class PairingStatistics:
 
     zh_units: Counter[str] = field(default_factory=Counter)  # Chinese key -> units it occurs in
     en_units: Counter[str] = field(default_factory=Counter)  # English span key -> units it occurs in
-    unit_keys: list[tuple[frozenset[str], frozenset[str]]] = field(default_factory=list)  # per unit
+    unit_keys: UnitKeys = field(default_factory=UnitKeys)  # per unit
     text: dict[str, int] | None = None  # long Chinese key -> occurrences in all the text, when counted
 
     @classmethod
@@ -30,8 +76,8 @@ class PairingStatistics:
         """Statistics of units given as (Chinese keys, English keys)."""
         statistics = cls()
         for zh, en in units:
-            keys = (frozenset(zh), frozenset(en))
-            statistics.unit_keys.append(keys)
+            keys = (set(zh), set(en))
+            statistics.unit_keys.append(*keys)
             statistics.zh_units.update(keys[0])
             statistics.en_units.update(keys[1])
         return statistics
@@ -40,11 +86,11 @@ class PairingStatistics:
         text = None
         if self.text is not None or other.text is not None:
             text = dict(Counter(self.text or {}) + Counter(other.text or {}))
+        unit_keys = UnitKeys()
+        unit_keys.extend(self.unit_keys)
+        unit_keys.extend(other.unit_keys)
         return PairingStatistics(
-            self.zh_units + other.zh_units,
-            self.en_units + other.en_units,
-            self.unit_keys + other.unit_keys,
-            text,
+            self.zh_units + other.zh_units, self.en_units + other.en_units, unit_keys, text
         )
 
     def __iadd__(self, other: PairingStatistics) -> PairingStatistics:
@@ -68,10 +114,13 @@ class PairingStatistics:
         return text is None or len(key) <= MAX_UNREPEATED_CHARS or text.get(key, 0) >= 2
 
     def cooccurrence(self) -> CoOccurrence:
+        keys = self.unit_keys.keys
+        zh_shared = [self.zh_units[key] >= MIN_COOCCURRENCE for key in keys]
+        en_shared = [self.en_units[key] >= MIN_COOCCURRENCE for key in keys]
         joint: Counter[tuple[str, str]] = Counter()
-        for zh_keys, en_keys in self.unit_keys:
-            zh = [key for key in zh_keys if self.zh_units[key] >= MIN_COOCCURRENCE]
-            en = [key for key in en_keys if self.en_units[key] >= MIN_COOCCURRENCE]
+        for zh_numbers, en_numbers in self.unit_keys:
+            zh = [keys[number] for number in zh_numbers if zh_shared[number]]
+            en = [keys[number] for number in en_numbers if en_shared[number]]
             joint.update((a, b) for a in zh for b in en)
         return CoOccurrence(self.zh_units, self.en_units, joint)
 

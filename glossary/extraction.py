@@ -243,9 +243,12 @@ def _extract(
 ) -> Extraction:
     todo = [task for task in tasks if not task.store.has(task.key, "summary")]
     ahead = mapper.jobs - 1 if isinstance(mapper, LocalMapper) else 0
-    with stage("loading models"), step(progress, "loading models"), _reading_ahead(todo, ahead, settings):
+    with stage("loading models"), step(progress, "loading models"):
         if todo:
-            load_models(settings, english=True)
+            load_reading_models(settings)  # first: the process reading ahead shares them
+        with _reading_ahead(todo, ahead, settings):
+            if todo:
+                load_models(settings, english=True)
     sizes_of_tasks = _sizes(tasks)
     # keywords the evidence cannot pair are ranked by the sentence encoder: it loads while this process
     # waits for the files, from the first one with Chinese keywords on
@@ -397,12 +400,17 @@ class _Background:
 
 def load_models(settings: Settings, english: bool) -> None:
     """Load what the work needs once, before worker processes are forked (they share it)."""
-    settings.lexicon()
+    load_reading_models(settings)
     ChineseAnalyzer.load_dictionaries()
     settings.dictionary()
-    load_pinyin()
     if english:
         EnglishAnalyzer.load_model()
+
+
+def load_reading_models(settings: Settings) -> None:
+    """What reading, matching and aligning a file need: the dictionary and pinyin."""
+    settings.lexicon()
+    load_pinyin()
 
 
 def _file_key(path: Path, name: str, settings: str) -> str:

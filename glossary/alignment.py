@@ -324,6 +324,9 @@ def align(zh: list[str], en: list[str], lexicon: Lexicon | None = None) -> list[
     how much of its words found a translation, tempered by how well the lengths agree.
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
+    known = _known.beads.pop((tuple(zh), tuple(en)), None) if lexicon is _known.lexicon else None
+    if known is not None:
+        return known
     zh_sentences = [_zh_evidence(text, lexicon) for text in zh]
     en_sentences = [_en_evidence(text) for text in en]
     _weigh(zh_sentences, en_sentences)
@@ -413,6 +416,35 @@ def _band_around(beads: list[Bead], zh_count: int, en_count: int) -> Band:
 
 
 # --- articles ---------------------------------------------------------------------------------------
+
+
+SentencePair = tuple[tuple[str, ...], tuple[str, ...]]  # Chinese sentences, English sentences
+
+
+@dataclass
+class _KnownBeads:
+    lexicon: Lexicon | None = None
+    beads: dict[SentencePair, list[Bead]] = field(default_factory=dict)
+
+
+_known = _KnownBeads()
+
+
+def abstract_beads(records: list[ArticleRecord], lexicon: Lexicon) -> dict[SentencePair, list[Bead]]:
+    """The alignment of the abstract of each of `records` that has both sides, by its sentences."""
+    found = {}
+    for record in records:
+        if record.zh and record.en:
+            zh, en = split_zh_sentences(record.zh.abstract), split_en_sentences(record.en.abstract)
+            if zh and en:
+                found[tuple(zh), tuple(en)] = align(zh, en, lexicon)
+    return found
+
+
+def know_beads(lexicon: Lexicon | None, beads: dict[SentencePair, list[Bead]]) -> None:
+    """`abstract_beads` worked out in another process with a lexicon equal to `lexicon`: `align` with
+    `lexicon` itself gives them instead of aligning those sentences again, once each (None: forget)."""
+    _known.lexicon, _known.beads = lexicon, beads
 
 
 def aligned_units(record: ArticleRecord, lexicon: Lexicon | None = None) -> list[AlignedUnit]:

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol, TypeVar
 
 from glossary import encoder
-from glossary.alignment import aligned_units
+from glossary.alignment import SentencePair, abstract_beads, aligned_units, know_beads
 from glossary.articles import Issue, global_article_id, issue_of, renumber
 from glossary.cache import ResultStore, temporary_store
 from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, english_key
@@ -47,7 +47,7 @@ from glossary.counting import KeyCounter, count_each
 from glossary.errors import GlossaryError, Problem
 from glossary.glosses import find_glosses, gloss_passages
 from glossary.lexicon import Lexicon, load_lexicon
-from glossary.models import AlignedUnit, ArticleRecord, Document, KnownPair, TermPair
+from glossary.models import AlignedUnit, ArticleRecord, Bead, Document, KnownPair, TermPair
 from glossary.names import load_pinyin
 from glossary.pairing import (
     STRENGTH,
@@ -243,9 +243,12 @@ def _extract(
 ) -> Extraction:
     todo = [task for task in tasks if not task.store.has(task.key, "summary")]
     ahead = mapper.jobs - 1 if isinstance(mapper, LocalMapper) else 0
-    with stage("loading models"), step(progress, "loading models"), _reading_ahead(todo, ahead):
+    with stage("loading models"), step(progress, "loading models"):
         if todo:
-            load_models(settings, english=True)
+            load_reading_models(settings)  # first: the process reading ahead shares them
+        with _reading_ahead(todo, ahead, settings):
+            if todo:
+                load_models(settings, english=True)
     sizes_of_tasks = _sizes(tasks)
     # keywords the evidence cannot pair are ranked by the sentence encoder: it loads while this process
     # waits for the files, from the first one with Chinese keywords on
@@ -260,6 +263,7 @@ def _extract(
             mapper, observe_file, tasks, settings, sizes_of_tasks, "reading files", progress, note
         )
         _READ_AHEAD.clear()
+        know_beads(None, {})
         encoder_loading.join()
     with stage("counting"):
         kept, problems = kept_files(files)
@@ -304,25 +308,38 @@ _READ_AHEAD: dict[tuple[Path, str], tuple[FileRecords, Issue | None]] = {}
 
 
 @contextmanager
-def _reading_ahead(tasks: list[FileTask], processes: int) -> Iterator[None]:
+def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) -> Iterator[None]:
     """While this process loads the models in the block, `processes` others read and match `tasks`'
-    files, largest first (that needs no model); what they have read by the end of the block is kept for
-    `read_file` here and in the workers forked later, the rest is read by the workers as before."""
+    files, largest first, and align their abstracts (that needs only the dictionary); what they have
+    done by the end of the block is kept for `read_file` and `align` here and in the workers forked
+    later, the rest is done by the workers as before."""
     if processes < 1 or not tasks:
         yield
         return
+    beads: dict[SentencePair, list[Bead]] = {}
     with multiprocessing.get_context("fork").Pool(
         min(processes, len(tasks)), initializer=_leave_ctrl_c_to_the_parent
     ) as pool:
         pending = [
-            (tasks[number], pool.apply_async(read_file, (tasks[number].path, tasks[number].name)))
+            (tasks[number], pool.apply_async(_read_ahead, (tasks[number].path, tasks[number].name, settings)))
             for number in _largest_first(_sizes(tasks))
         ]
         yield
         for task, result in pending:
             if result.ready() and result.successful():
-                _READ_AHEAD[task.path, task.name] = result.get()
+                read, issue, file_beads = result.get()
+                _READ_AHEAD[task.path, task.name] = read, issue
+                beads.update(file_beads)
     # leaving the pool ends its work in hand: a file it is still reading is read again by a worker
+    know_beads(settings.lexicon(), beads)
+
+
+def _read_ahead(
+    path: Path, name: str, settings: Settings
+) -> tuple[FileRecords, Issue | None, dict[SentencePair, list[Bead]]]:
+    read, issue = read_file(path, name)
+    matched = [record for record in issue.records if record.matched] if issue else []
+    return read, issue, abstract_beads(matched, settings.lexicon())
 
 
 def _sizes(tasks: Sequence[FileTask]) -> list[int]:
@@ -383,12 +400,17 @@ class _Background:
 
 def load_models(settings: Settings, english: bool) -> None:
     """Load what the work needs once, before worker processes are forked (they share it)."""
-    settings.lexicon()
+    load_reading_models(settings)
     ChineseAnalyzer.load_dictionaries()
     settings.dictionary()
-    load_pinyin()
     if english:
         EnglishAnalyzer.load_model()
+
+
+def load_reading_models(settings: Settings) -> None:
+    """What reading, matching and aligning a file need: the dictionary and pinyin."""
+    settings.lexicon()
+    load_pinyin()
 
 
 def _file_key(path: Path, name: str, settings: str) -> str:

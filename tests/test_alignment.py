@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.alignment import align, aligned_units, split_en_sentences, split_zh_sentences
+from glossary.alignment import (
+    abstract_beads,
+    align,
+    aligned_units,
+    know_beads,
+    split_en_sentences,
+    split_zh_sentences,
+)
 from glossary.lexicon import Lexicon, load_lexicon
 from glossary.models import ArticleRecord, Bead, EnFrontMatter, ZhFrontMatter
 
@@ -166,3 +173,18 @@ def test_unmatched_article_gives_no_units(lexicon: Lexicon) -> None:
     article = record("城市化加快了人口流动。", "Urbanization sped up migration.")
     article.en = None
     assert aligned_units(article, lexicon) == []
+
+
+def test_beads_worked_out_elsewhere_are_taken_for_that_lexicon_only(lexicon: Lexicon) -> None:
+    article = record("".join(ZH_ABSTRACT), " ".join(EN_ABSTRACT))
+    beads = abstract_beads([article], lexicon)
+    (aligned,) = beads.values()
+    assert aligned == align(ZH_ABSTRACT, EN_ABSTRACT, lexicon)
+    marked = {pair: [Bead([0], [0], 0.5)] for pair in beads}  # not what aligning gives: shows it is taken
+    try:
+        know_beads(lexicon, marked)
+        assert align(ZH_ABSTRACT, EN_ABSTRACT, Lexicon(dict(lexicon.senses))) != [Bead([0], [0], 0.5)]
+        assert align(ZH_ABSTRACT, EN_ABSTRACT, lexicon) == [Bead([0], [0], 0.5)]
+        assert align(ZH_ABSTRACT, EN_ABSTRACT, lexicon) == aligned  # once each
+    finally:
+        know_beads(None, {})

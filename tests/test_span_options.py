@@ -51,7 +51,7 @@ def test_the_options_are_every_span_the_dictionary_renders_half_of_on_both_sides
                 if not is_generic_english(span.key) and min(zh_share, en_share) >= MIN_SHARE:
                     every.append(index)
             options = span_options(dictionary, candidate.text, unit)
-            assert [option.span for option in options] == every, candidate.text
+            assert [option[0] for option in options] == every, candidate.text
             looked_at += len(every)
     assert looked_at > 20
 

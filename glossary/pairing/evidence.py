@@ -192,6 +192,7 @@ class Evidence(DictionaryEvidence):
         super().__init__(lexicon, chinese)
         self.known = known
         self.cooccurrence = cooccurrence
+        self._scores: dict[tuple[str, str, float, float], tuple[float, dict[str, float]]] = {}
 
     def score(self, zh: str, english: list[frozenset[str]], en_key: str) -> tuple[float, dict[str, float]]:
         """Strength of a pair (zh, keys of each English word) seen together in one unit, and its evidence."""
@@ -201,6 +202,15 @@ class Evidence(DictionaryEvidence):
         self, zh: str, en_key: str, zh_share: float, en_share: float
     ) -> tuple[float, dict[str, float]]:
         """Strength and evidence of a pair whose dictionary shares (`dictionary_shares`) are known."""
+        key = (zh, en_key, zh_share, en_share)
+        cached = self._scores.get(key)
+        if cached is None:
+            cached = _remember(self._scores, key, self._score_shares(zh, en_key, zh_share, en_share))
+        return cached[0], dict(cached[1])
+
+    def _score_shares(
+        self, zh: str, en_key: str, zh_share: float, en_share: float
+    ) -> tuple[float, dict[str, float]]:
         evidence: dict[str, float] = {}
         dictionary = dictionary_value(zh_share, en_share)
         if dictionary:

@@ -29,21 +29,20 @@ class Observation:
     evidence: dict[str, float] = field(default_factory=dict)
 
 
-class SpanOption(NamedTuple):
-    """An English span of a unit that the dictionary says may render a Chinese candidate: it renders at
-    least half of each side (see `Evidence.score_shares`); what the run adds is decided when scoring."""
-
-    span: int  # index into Unit.spans
-    zh_share: float
-    en_share: float
-    # Both its edge words render some dictionary word of the Chinese; else it renders only when the pair
-    # is known or co-occurs across the run.
-    edges_explained: bool
-    # One plain English word for a Chinese term of several dictionary words: usually a wrong boundary
-    # (战略手段 `strategy`, 手段 glossed `strategy` too) unless the pair is known or co-occurs (全球发展倡议
-    # `GDI`); a compound or derived word whose parts render them (网络空间 `cyberspace`) is not lonely.
-    lonely: bool
-    joins: bool  # joins two things the Chinese does not (`filters.joins_uncovered`)
+# An English span of a unit that the dictionary says may render a Chinese candidate: it renders at least
+# half of each side (see `Evidence.score_shares`); what the run adds is decided when scoring. A plain
+# tuple, not a NamedTuple: a hundred issues keep hundreds of thousands, and tuples load from the cache
+# in two thirds of the time. Its fields, in order:
+# - the span's index into Unit.spans;
+# - the dictionary shares of the Chinese and of the English side;
+# - edges explained: both its edge words render some dictionary word of the Chinese; else it renders only
+#   when the pair is known or co-occurs across the run;
+# - lonely: one plain English word for a Chinese term of several dictionary words, usually a wrong
+#   boundary (战略手段 `strategy`, 手段 glossed `strategy` too) unless the pair is known or co-occurs
+#   (全球发展倡议 `GDI`); a compound or derived word whose parts render them (网络空间 `cyberspace`) is
+#   not lonely;
+# - joins: it joins two things the Chinese does not (`filters.joins_uncovered`).
+SpanOption = tuple[int, float, float, bool, bool, bool]
 
 
 class CandidateEvidence(NamedTuple):

@@ -54,7 +54,7 @@ def span_options(dictionary: DictionaryEvidence, zh: str, unit: Unit) -> tuple[S
     several_words = dictionary.fewest(zh) >= 2
     conjoined = is_conjoined(zh)
     glossed_joined = dictionary.glossed_joined(zh) or dictionary.fewest(zh) == 2
-    options = []
+    options: list[SpanOption] = []
     for index, span in enumerate(unit.spans):
         count = words[span.last + 1] - words[span.first]
         if not count or explained[span.last + 1] - explained[span.first] < MIN_SHARE * count:
@@ -70,7 +70,7 @@ def span_options(dictionary: DictionaryEvidence, zh: str, unit: Unit) -> tuple[S
         lonely = several_words and len(content) == 1 and not word_parts(unit.tokens[content[0]].text)
         dictionary_f1 = dictionary_value(zh_share, en_share)
         joins = joins_uncovered(unit.tokens, span, conjoined, glossed_joined, dictionary_f1)
-        options.append(SpanOption(index, zh_share, en_share, edges, lonely, joins))
+        options.append((index, zh_share, en_share, edges, lonely, joins))
     return tuple(options)
 
 
@@ -83,4 +83,4 @@ def known_option(dictionary: DictionaryEvidence, zh: str, unit: Unit, index: int
     glossed_joined = dictionary.glossed_joined(zh) or dictionary.fewest(zh) == 2
     dictionary_f1 = dictionary_value(zh_share, en_share)
     joins = joins_uncovered(unit.tokens, span, is_conjoined(zh), glossed_joined, dictionary_f1)
-    return SpanOption(index, zh_share, en_share, True, False, joins)
+    return (index, zh_share, en_share, True, False, joins)

@@ -157,7 +157,9 @@ class Pairer:
         if options is None:
             options = span_options(self.evidence, zh, unit)
         known = self.known.get(zh, {})
-        offered = {option.span for option in options}
+        if not options and not known:
+            return None
+        offered = {option[0] for option in options}
         considered = list(options)
         if known:
             considered.extend(
@@ -170,14 +172,16 @@ class Pairer:
             )
             considered.sort()
         best: tuple[float, EnSpan, dict[str, float]] | None = None
-        for option in considered:
-            span = unit.spans[option.span]
-            if (not option.edges_explained or option.lonely) and not (
+        for index, zh_share, en_share, edges_explained, lonely, joins in considered:
+            span = unit.spans[index]
+            if joins:
+                continue
+            if (not edges_explained or lonely) and not (
                 span.key in known or self.cooccurrence.shared(zh, span.key)
             ):
                 continue
-            strength, evidence = self.evidence.score_shares(zh, span.key, option.zh_share, option.en_share)
-            if strength < MIN_UNIT_STRENGTH or option.joins:
+            strength, evidence = self.evidence.score_shares(zh, span.key, zh_share, en_share)
+            if strength < MIN_UNIT_STRENGTH:
                 continue
             if best is None or (strength, span.last - span.first) > (best[0], best[1].last - best[1].first):
                 best = (strength, span, evidence)

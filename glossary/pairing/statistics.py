@@ -12,6 +12,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import product
 
 MIN_COOCCURRENCE = 2  # units a pair must share before co-occurrence counts
 MAX_UNREPEATED_CHARS = 4  # longer Chinese candidates must occur at least twice in the run's text
@@ -121,7 +122,7 @@ class PairingStatistics:
         for zh_numbers, en_numbers in self.unit_keys:
             zh = [keys[number] for number in zh_numbers if zh_shared[number]]
             en = [keys[number] for number in en_numbers if en_shared[number]]
-            joint.update((a, b) for a in zh for b in en)
+            joint.update(product(zh, en))
         return CoOccurrence(self.zh_units, self.en_units, joint)
 
 

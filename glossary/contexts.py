@@ -10,6 +10,7 @@ import bisect
 import functools
 import itertools
 import re
+from functools import lru_cache
 
 # Roughly how many column-width units of a spreadsheet a character takes: a Chinese one nearly two.
 _WIDE = re.compile(
@@ -61,11 +62,17 @@ def find_term(text: str, term: str) -> tuple[int, int] | None:
     position = text.find(term)
     if position >= 0:
         return position, position + len(term)
-    words = [re.escape(word) for word in re.split(r"[\s\-‐‑–]+", term.strip()) if word]
-    if not words:
-        return None
-    match = re.search(r"[\s\-‐‑–]+".join(words), text, flags=re.IGNORECASE)
+    pattern = _loose_pattern(term)
+    match = pattern.search(text) if pattern else None
     return (match.start(), match.end()) if match else None
+
+
+@lru_cache(maxsize=100_000)
+def _loose_pattern(term: str) -> re.Pattern[str] | None:
+    """`term` ignoring case and the spacing or hyphens between words, compiled once (a term is looked
+    for in several contexts, more terms than `re` keeps compiled)."""
+    words = [re.escape(word) for word in re.split(r"[\s\-‐‑–]+", term.strip()) if word]
+    return re.compile(r"[\s\-‐‑–]+".join(words), flags=re.IGNORECASE) if words else None
 
 
 def clip(text: str, term: str, budget: float) -> str:

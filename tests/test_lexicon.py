@@ -50,3 +50,22 @@ def test_accents_and_derivations_compare_alike() -> None:
     assert stem("détente") == stem("detente")
     assert stem("division") == stem("divide") and stem("inclusion") == stem("include")
     assert stem("normative") == stem("norm")
+
+
+def test_the_c_stemmer_stems_as_the_python_one() -> None:
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    from glossary.lexicon import _snowball, content_words
+
+    # PyStemmer when it is installed (snowballstemmer takes it then), else the Python stemmer itself
+    words = {
+        word
+        for senses in load_lexicon().senses.values()
+        for sense in senses[:1]
+        for word in content_words(" ".join(sense.glosses))
+    }
+    python = EnglishStemmer()
+    assert len(words) > 20_000
+    assert [_snowball().stemWord(word) for word in sorted(words)] == [
+        python.stemWord(word) for word in sorted(words)
+    ]

@@ -227,7 +227,8 @@ def extract_pairs(
         extraction = results.load(run_key, "run")
         if not isinstance(extraction, Extraction):
             extraction = _extract(tasks, results, settings, progress, mapper or LocalMapper(jobs), stage)
-            results.save(run_key, "run", extraction)
+            if store is not None:  # one for this run only is never read again (pickling it is not free)
+                results.save(run_key, "run", extraction)
     extraction.problems = problems + extraction.problems
     extraction.seconds = seconds
     return extraction
@@ -949,7 +950,7 @@ def _final(
         if counts.get(key)
     }
     observations.extend(
-        sighting.observation()
+        totals.shared.observation(sighting.observation())
         for sighting in totals.sightings
         if sighting.approved or english_key(sighting.en) in totals.english_seen
     )

@@ -7,6 +7,7 @@ clause, word and character boundaries (never inside a word), with the term marke
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from functools import lru_cache
@@ -41,10 +42,17 @@ def sentence_around(text: str, piece: str) -> str:
     if position < 0:
         return text.strip()
     end = position + len(piece)
-    ends = [match.end() for match in _SENTENCE_END.finditer(text)]  # whole text: the end marks look ahead
-    start = max((cut for cut in ends if cut <= position), default=0)
-    stop = min((cut for cut in ends if cut >= end), default=len(text))
+    ends = _sentence_ends(text)
+    before = bisect.bisect_right(ends, position)
+    after = bisect.bisect_left(ends, end)
+    start = ends[before - 1] if before else 0
+    stop = ends[after] if after < len(ends) else len(text)
     return text[start:stop].strip()
+
+
+@functools.lru_cache(maxsize=4096)  # the terms of one unit are looked up in its text one after another
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    return tuple(match.end() for match in _SENTENCE_END.finditer(text))  # whole text: the marks look ahead
 
 
 def find_term(text: str, term: str) -> tuple[int, int] | None:

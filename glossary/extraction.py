@@ -652,21 +652,23 @@ def _termlist_sightings(issue: Issue, termlist: list[KnownPair], text: str) -> I
         if len(key) >= 2 and key in text:
             wanted.setdefault(key, []).append(pair)
     seen: set[tuple[str, str, str]] = set()
+    contexts: dict[str, str] = {}  # one string per sentence: the cache keeps each once, not once per pair
     for index, text in _paragraphs(issue):
         plain = _searchable(text)
         for key, pairs in wanted.items():
             if key not in plain:
                 continue
             article = issue.article_at(index)
-            for pair in pairs:
-                if (key, pair.en, article) in seen:
-                    continue
-                seen.add((key, pair.en, article))
-                position = plain.find(key)
-                written = text[position : position + len(key)]
-                yield Sighting(
-                    key, written, pair.en, pair.status == "approved", article, context_around(text, written)
-                )
+            new = [pair for pair in pairs if (key, pair.en, article) not in seen]
+            if not new:
+                continue
+            position = plain.find(key)
+            written = text[position : position + len(key)]
+            context = contexts.setdefault(sentence := context_around(text, written), sentence)
+            for pair in new:
+                if (key, pair.en, article) not in seen:  # two termlists may give the same pair
+                    seen.add((key, pair.en, article))
+                    yield Sighting(key, written, pair.en, pair.status == "approved", article, context)
 
 
 # --- 2. the reduce ---------------------------------------------------------------------------------------

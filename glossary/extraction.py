@@ -250,7 +250,7 @@ def _extract(
         with _reading_ahead(todo, ahead, settings):
             if todo:
                 load_models(settings, english=True)
-    sizes_of_tasks = _sizes(tasks)
+    sizes_of_tasks = _sizes(task.path for task in tasks)
     # keywords the evidence cannot pair are ranked by the sentence encoder: it loads while this process
     # waits for the files, from the first one with Chinese keywords on
     encoder_loading = _Background(encoder.load_model)
@@ -323,7 +323,7 @@ def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) ->
     ) as pool:
         pending = [
             (tasks[number], pool.apply_async(_read_ahead, (tasks[number].path, tasks[number].name, settings)))
-            for number in _largest_first(_sizes(tasks))
+            for number in _largest_first(_sizes(task.path for task in tasks))
         ]
         yield
         for task, result in pending:
@@ -343,12 +343,12 @@ def _read_ahead(
     return read, issue, abstract_beads(matched, settings.lexicon())
 
 
-def _sizes(tasks: Sequence[FileTask]) -> list[int]:
-    """Each task's file size in bytes (0 when it cannot be read): about how much work it is."""
+def _sizes(paths: Iterable[Path]) -> list[int]:
+    """Each file's size in bytes (0 when it cannot be read): about how much work it is."""
     sizes = []
-    for task in tasks:
+    for path in paths:
         try:
-            sizes.append(task.path.stat().st_size)
+            sizes.append(path.stat().st_size)
         except OSError:
             sizes.append(0)
     return sizes
@@ -486,8 +486,8 @@ def align_inputs(
     files, problems = expand_paths(paths)
     with step(progress, "loading models"):
         load_lexicon()
-    aligned = LocalMapper(jobs).map(_align_file, files, None)
-    done = list(_with_progress(aligned, "alignment", len(files), progress))
+    sizes = _sizes(path for path, _ in files)
+    done = _balanced(LocalMapper(jobs), _align_file, files, None, sizes, "alignment", progress)
     kept, more = kept_files([read for read, _ in done])
     records: list[ArticleRecord] = []
     units: list[AlignedUnit] = []

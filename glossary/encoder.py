@@ -36,7 +36,7 @@ def embeddings(texts: Sequence[str]) -> np.ndarray:
 
 
 _SEEN: dict[str, np.ndarray] = {}
-MAX_REMEMBERED = 50_000  # 2 KiB each
+MAX_REMEMBERED = 10_000  # 2 KiB each: a worker of a thousand-issue run holds at most 20 MiB
 
 
 def similarities(term: str, candidates: Sequence[str]) -> list[float]:

@@ -15,8 +15,11 @@ def test_statistics_summed_over_files_equal_those_of_the_whole_run() -> None:
     whole = PairingStatistics.of_units(UNITS)
     summed = PairingStatistics.of_units(UNITS[:1]) + PairingStatistics.of_units(UNITS[1:])
     assert summed.zh_units == whole.zh_units == {"全球安全": 3, "安全倡议": 1, "地区安全": 2}
+    in_place = PairingStatistics.of_units(UNITS[:2])
+    in_place += PairingStatistics.of_units(UNITS[2:])
+    assert in_place.zh_units == whole.zh_units and len(in_place.unit_keys) == len(UNITS)
     together, apart = whole.cooccurrence(), summed.cooccurrence()
-    assert together.joint == apart.joint
+    assert together.joint == apart.joint == in_place.cooccurrence().joint
     assert (
         together.log_dice("全球安全", "global security")
         == apart.log_dice("全球安全", "global security")
@@ -54,3 +57,13 @@ def test_names_are_found_only_as_whole_words_of_running_text() -> None:
     assert not case.is_written_capitalised("The Global")  # the first word of a sentence says nothing
     assert not case.is_written_capitalised("Initiative")  # single words are not looked up
     assert not case.is_written_capitalised("proposed Then")  # never across sentences
+
+
+def test_names_are_found_in_the_running_text_of_every_file_added() -> None:
+    run = CaseBook([tokens("The Global Security Initiative was proposed")])
+    run += CaseBook([tokens("Then Belt and Road"), tokens("A Global Development Initiative")])
+    assert run.is_written_capitalised("Global Security Initiative")
+    assert run.is_written_capitalised("Belt and Road")
+    assert run.is_written_capitalised("Global Development Initiative")
+    assert not run.is_written_capitalised("proposed Belt")  # never across sentences, nor files
+    assert not run.is_written_capitalised("Road Global")

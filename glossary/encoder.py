@@ -29,7 +29,8 @@ def embeddings(texts: Sequence[str]) -> np.ndarray:
 
     new = [text for text in dict.fromkeys(texts) if text not in _SEEN]
     if len(_SEEN) + len(new) > MAX_REMEMBERED:
-        _SEEN.clear()
+        _SEEN.clear()  # and the texts seen before are encoded again with the new ones
+        new = list(dict.fromkeys(texts))
     if new:
         _SEEN.update(zip(new, np.asarray(_model().encode(new), dtype=np.float32), strict=True))
     return np.stack([_SEEN[text] for text in texts]) if texts else np.zeros((0, 512), dtype=np.float32)

@@ -284,9 +284,9 @@ def _extract(
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
         sizes = [sizes_of_tasks[number] for number, _ in kept]
         counter_mapper = mapper if sum(sizes) > POOL_WORTH_BYTES else LocalMapper(1)
-        counted = _balanced(counter_mapper, count_file, counting, named, sizes, "counting", progress)
+        counted = _largest_first_map(counter_mapper, count_file, counting, named, sizes, "counting", progress)
         counts: Counter[str] = Counter()
-        for file_counts in counted:
+        for _, file_counts in counted:  # summed as they come in: a thousand files' counts are not held
             counts.update(file_counts)
         run.statistics.text = dict(counts)
     with stage("pairing"):
@@ -371,14 +371,27 @@ def _balanced(
 ) -> list[Result]:
     """`mapper.map` over `tasks` taken largest first (`sizes`), the results in the tasks' own order;
     `each` is called on every result as it comes in."""
-    order = _largest_first(sizes)
     found: dict[int, Result] = {}
-    results = mapper.map(function, [tasks[number] for number in order], shared)
-    for number, result in zip(order, _with_progress(results, stage, len(order), progress), strict=True):
+    for number, result in _largest_first_map(mapper, function, tasks, shared, sizes, stage, progress):
         found[number] = result
         if each:
             each(result)
-    return [found[number] for number in range(len(order))]
+    return [found[number] for number in range(len(tasks))]
+
+
+def _largest_first_map(
+    mapper: Mapper,
+    function: Callable[[Task, Shared], Result],
+    tasks: Sequence[Task],
+    shared: Shared,
+    sizes: Sequence[int],
+    stage: str,
+    progress: Progress | None,
+) -> Iterator[tuple[int, Result]]:
+    """`mapper.map` over `tasks` taken largest first (`sizes`): (task number, result) as they come in."""
+    order = _largest_first(sizes)
+    results = mapper.map(function, [tasks[number] for number in order], shared)
+    yield from zip(order, _with_progress(results, stage, len(order), progress), strict=True)
 
 
 class _Background:

@@ -90,7 +90,7 @@ class Mapper(Protocol):
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
 POOL_WORTH_BYTES = 4_000_000  # input below which counting its text here costs less than forking a pool
-FORMAT = 3  # raise when what is kept per file changes: older cache entries are then not read
+FORMAT = 4  # raise when what is kept per file changes: older cache entries are then not read
 
 
 @dataclass
@@ -932,13 +932,18 @@ def score_file(
     pairer = run_pairer(run, settings)
     units = [unit for article_units in prepared.units.values() for unit in article_units]
     found = [observation for unit in units for observation in pairer.candidate_observations(unit)]
-    keywords = [
-        observation
-        for article, zh_keywords, en_keywords in prepared.keywords
-        for observation in pairer.keyword_observations(
-            article, zh_keywords, en_keywords, prepared.units[article]
-        )
-    ]
+    kept = store.load(key, "embeddings")  # the encoder's answers for this file's keywords, kept
+    kept = kept if isinstance(kept, dict) else {}
+    with encoder.recorded(kept) as asked:
+        keywords = [
+            observation
+            for article, zh_keywords, en_keywords in prepared.keywords
+            for observation in pairer.keyword_observations(
+                article, zh_keywords, en_keywords, prepared.units[article]
+            )
+        ]
+    if asked.keys() - kept.keys():
+        store.save(key, "embeddings", {**kept, **asked})
     for observation in [seen for seen, _ in found] + keywords:
         observation.article_id = global_article_id(observation.article_id, before)
     return found, keywords

@@ -149,6 +149,9 @@ def _dump_shared(tables: tuple[dict[str, int], int, dict[str, str]]) -> bytes:
     return marshal.dumps(tables, 4)  # version 4 stores an object met again as a reference to it
 
 
+MAX_REMEMBERED_TEXTS = 20_000
+
+
 class ChineseAnalyzer:
     """jieba with the run's own user dictionary; one per run so runs do not leak words into each other."""
 
@@ -188,6 +191,8 @@ class ChineseAnalyzer:
             for pair in self.posseg.cut(key):
                 cached.append(ZhToken(pair.word, pair.flag, position))
                 position += len(pair.word)
+            if len(self._cache) >= MAX_REMEMBERED_TEXTS:
+                self._cache.clear()  # one analyzer serves a worker's thousand files: it forgets, not grows
             self._cache[key] = cached
         return cached
 

@@ -90,7 +90,7 @@ class Mapper(Protocol):
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
 POOL_WORTH_BYTES = 4_000_000  # input below which counting its text here costs less than forking a pool
-FORMAT = 3  # raise when what is kept per file changes: older cache entries are then not read
+FORMAT = 4  # raise when what is kept per file changes: older cache entries are then not read
 
 
 @dataclass
@@ -227,7 +227,8 @@ def extract_pairs(
         extraction = results.load(run_key, "run")
         if not isinstance(extraction, Extraction):
             extraction = _extract(tasks, results, settings, progress, mapper or LocalMapper(jobs), stage)
-            results.save(run_key, "run", extraction)
+            if store is not None:  # one for this run only is never read again (pickling it is not free)
+                results.save(run_key, "run", extraction)
     extraction.problems = problems + extraction.problems
     extraction.seconds = seconds
     return extraction
@@ -283,9 +284,9 @@ def _extract(
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
         sizes = [sizes_of_tasks[number] for number, _ in kept]
         counter_mapper = mapper if sum(sizes) > POOL_WORTH_BYTES else LocalMapper(1)
-        counted = _balanced(counter_mapper, count_file, counting, named, sizes, "counting", progress)
+        counted = _largest_first_map(counter_mapper, count_file, counting, named, sizes, "counting", progress)
         counts: Counter[str] = Counter()
-        for file_counts in counted:
+        for _, file_counts in counted:  # summed as they come in: a thousand files' counts are not held
             counts.update(file_counts)
         run.statistics.text = dict(counts)
     with stage("pairing"):
@@ -370,14 +371,27 @@ def _balanced(
 ) -> list[Result]:
     """`mapper.map` over `tasks` taken largest first (`sizes`), the results in the tasks' own order;
     `each` is called on every result as it comes in."""
-    order = _largest_first(sizes)
     found: dict[int, Result] = {}
-    results = mapper.map(function, [tasks[number] for number in order], shared)
-    for number, result in zip(order, _with_progress(results, stage, len(order), progress), strict=True):
+    for number, result in _largest_first_map(mapper, function, tasks, shared, sizes, stage, progress):
         found[number] = result
         if each:
             each(result)
-    return [found[number] for number in range(len(order))]
+    return [found[number] for number in range(len(tasks))]
+
+
+def _largest_first_map(
+    mapper: Mapper,
+    function: Callable[[Task, Shared], Result],
+    tasks: Sequence[Task],
+    shared: Shared,
+    sizes: Sequence[int],
+    stage: str,
+    progress: Progress | None,
+) -> Iterator[tuple[int, Result]]:
+    """`mapper.map` over `tasks` taken largest first (`sizes`): (task number, result) as they come in."""
+    order = _largest_first(sizes)
+    results = mapper.map(function, [tasks[number] for number in order], shared)
+    yield from zip(order, _with_progress(results, stage, len(order), progress), strict=True)
 
 
 class _Background:
@@ -918,13 +932,18 @@ def score_file(
     pairer = run_pairer(run, settings)
     units = [unit for article_units in prepared.units.values() for unit in article_units]
     found = [observation for unit in units for observation in pairer.candidate_observations(unit)]
-    keywords = [
-        observation
-        for article, zh_keywords, en_keywords in prepared.keywords
-        for observation in pairer.keyword_observations(
-            article, zh_keywords, en_keywords, prepared.units[article]
-        )
-    ]
+    kept = store.load(key, "embeddings")  # the encoder's answers for this file's keywords, kept
+    kept = kept if isinstance(kept, dict) else {}
+    with encoder.recorded(kept) as asked:
+        keywords = [
+            observation
+            for article, zh_keywords, en_keywords in prepared.keywords
+            for observation in pairer.keyword_observations(
+                article, zh_keywords, en_keywords, prepared.units[article]
+            )
+        ]
+    if asked.keys() - kept.keys():
+        store.save(key, "embeddings", {**kept, **asked})
     for observation in [seen for seen, _ in found] + keywords:
         observation.article_id = global_article_id(observation.article_id, before)
     return found, keywords
@@ -951,7 +970,7 @@ def _final(
         if counts.get(key)
     }
     observations.extend(
-        sighting.observation()
+        totals.shared.observation(sighting.observation())
         for sighting in totals.sightings
         if sighting.approved or english_key(sighting.en) in totals.english_seen
     )

@@ -145,7 +145,7 @@ class AlignedUnit:
     en_line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)  # a thousand issues give hundreds of thousands
 class Occurrence:
     """Where a term pair was seen."""
 

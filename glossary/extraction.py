@@ -319,10 +319,10 @@ def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) ->
         return
     beads: dict[SentencePair, list[Bead]] = {}
     with multiprocessing.get_context("fork").Pool(
-        min(processes, len(tasks)), initializer=_leave_ctrl_c_to_the_parent
+        min(processes, len(tasks)), initializer=_reading_process, initargs=(settings,)
     ) as pool:
         pending = [
-            (tasks[number], pool.apply_async(_read_ahead, (tasks[number].path, tasks[number].name, settings)))
+            (tasks[number], pool.apply_async(_read_ahead, (tasks[number].path, tasks[number].name)))
             for number in _largest_first(_sizes(task.path for task in tasks))
         ]
         yield
@@ -335,12 +335,20 @@ def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) ->
     know_beads(settings.lexicon(), beads)
 
 
-def _read_ahead(
-    path: Path, name: str, settings: Settings
-) -> tuple[FileRecords, Issue | None, dict[SentencePair, list[Bead]]]:
+_READING_SETTINGS: list[Settings] = []  # in a process reading ahead: the run's settings
+
+
+def _reading_process(settings: Settings) -> None:
+    """A process reading ahead gets the settings once, when forked (with every file, a large termlist
+    would be pickled once per file while the models load)."""
+    _leave_ctrl_c_to_the_parent()
+    _READING_SETTINGS.append(settings)
+
+
+def _read_ahead(path: Path, name: str) -> tuple[FileRecords, Issue | None, dict[SentencePair, list[Bead]]]:
     read, issue = read_file(path, name)
     matched = [record for record in issue.records if record.matched] if issue else []
-    return read, issue, abstract_beads(matched, settings.lexicon())
+    return read, issue, abstract_beads(matched, _READING_SETTINGS[0].lexicon())
 
 
 def _sizes(paths: Iterable[Path]) -> list[int]:

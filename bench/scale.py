@@ -15,7 +15,8 @@ and PSS, which splits them). Printed:
   per-input cache (`--no-cache`); the ratio of the first run to each floor;
 - re-run: the same inputs again into the workbook the first run wrote, with the cache filled by a run
   before; the ratio to the first run;
-- one new issue added to 100 cached ones, against that issue alone (no cache);
+- one new issue added to 100 cached ones, against that issue alone (no cache); then the same with
+  copies whose characters are swapped (`swapped_copies`), which share nothing with each other;
 - the curve: N altered copies of the corpus (N in --sizes) with no cache, CPU and wall per issue.
 
 The copies are built under --work (default /tmp/glossary-scale) from ../shared/corpus: copy k has `（k）`
@@ -36,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,6 +137,29 @@ def altered_copies(work: Path, count: int) -> list[Path]:
     return paths
 
 
+def swapped_copies(work: Path, count: int) -> list[Path]:
+    """`count` copies of the corpus issues with characters swapped as bench/big_file.py swaps them (four
+    of the 300 commonest Chinese characters and two English letters, differently in each copy): unlike
+    `altered_copies`, the copies share no term, name or span, as issues of an archive do not."""
+    from big_file import altered_copy
+
+    from glossary.chinese import HAN_RE
+
+    sources = sorted(CORPUS.glob("*.txt"))
+    texts = [source.read_text(encoding="utf-8") for source in sources]
+    han = Counter(char for text in texts for char in HAN_RE.findall(text))
+    common = "".join(char for char, _ in han.most_common(300))
+    folder = work / "swapped"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        path = folder / f"swap{number:04d}_{sources[number % len(sources)].name}"
+        if not path.exists():
+            path.write_text(altered_copy(texts[number % len(texts)], number, common), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 def extract(paths: list[Path], output: Path, jobs: int, *options: str) -> list[str]:
     glossary = str(Path(sys.executable).with_name("glossary"))
     return [glossary, "extract", *map(str, paths), "-o", str(output), "--jobs", str(jobs), *options]
@@ -201,6 +226,13 @@ def main() -> None:
     added = measure(extract(copies, work / "added.xlsx", arguments.jobs), environment)
     print(f"one new issue alone (no cache)            {alone}")
     print(f"the same issue added to 100 cached ones   {added}")
+    print(f"  added / alone: {ratio(added, alone)}")
+    swapped = swapped_copies(work, 101)  # nothing shared: every copy brings new terms, keys and spans
+    measure(extract(swapped[:100], work / "swapped.xlsx", arguments.jobs), environment)
+    alone = measure(extract(swapped[100:], work / "alone.xlsx", arguments.jobs, "--no-cache"), environment)
+    added = measure(extract(swapped, work / "added.xlsx", arguments.jobs), environment)
+    print(f"swapped copies: one new issue alone       {alone}")
+    print(f"  the same added to 100 cached ones       {added}")
     print(f"  added / alone: {ratio(added, alone)}")
     print(load())
     if arguments.skip_curve:

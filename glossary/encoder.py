@@ -11,7 +11,8 @@ which it loads in a tenth of that.
 from __future__ import annotations
 
 import pickle
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
@@ -29,14 +30,33 @@ def embeddings(texts: Sequence[str]) -> np.ndarray:
 
     new = [text for text in dict.fromkeys(texts) if text not in _SEEN]
     if len(_SEEN) + len(new) > MAX_REMEMBERED:
-        _SEEN.clear()
+        _SEEN.clear()  # and the texts seen before are encoded again with the new ones
+        new = list(dict.fromkeys(texts))
     if new:
         _SEEN.update(zip(new, np.asarray(_model().encode(new), dtype=np.float32), strict=True))
+    for record in _RECORDS:
+        record.update((text, _SEEN[text]) for text in texts)
     return np.stack([_SEEN[text] for text in texts]) if texts else np.zeros((0, 512), dtype=np.float32)
 
 
 _SEEN: dict[str, np.ndarray] = {}
 MAX_REMEMBERED = 10_000  # 2 KiB each: a worker of a thousand-issue run holds at most 20 MiB
+_RECORDS: list[dict[str, np.ndarray]] = []
+
+
+@contextmanager
+def recorded(known: dict[str, np.ndarray]) -> Iterator[dict[str, np.ndarray]]:
+    """Embeddings the block asks for, `known` ones (kept from an earlier run: a file's cached work)
+    answered without the model; yields the dict of every text asked for in the block and its embedding."""
+    if len(_SEEN) + len(known) > MAX_REMEMBERED:
+        _SEEN.clear()
+    _SEEN.update(known)
+    record: dict[str, np.ndarray] = {}
+    _RECORDS.append(record)
+    try:
+        yield record
+    finally:
+        _RECORDS.remove(record)
 
 
 def similarities(term: str, candidates: Sequence[str]) -> list[float]:

@@ -90,7 +90,7 @@ class Mapper(Protocol):
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
 POOL_WORTH_BYTES = 4_000_000  # input below which counting its text here costs less than forking a pool
-FORMAT = 3  # raise when what is kept per file changes: older cache entries are then not read
+FORMAT = 4  # raise when what is kept per file changes: older cache entries are then not read
 
 
 @dataclass
@@ -319,10 +319,10 @@ def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) ->
         return
     beads: dict[SentencePair, list[Bead]] = {}
     with multiprocessing.get_context("fork").Pool(
-        min(processes, len(tasks)), initializer=_leave_ctrl_c_to_the_parent
+        min(processes, len(tasks)), initializer=_reading_process, initargs=(settings,)
     ) as pool:
         pending = [
-            (tasks[number], pool.apply_async(_read_ahead, (tasks[number].path, tasks[number].name, settings)))
+            (tasks[number], pool.apply_async(_read_ahead, (tasks[number].path, tasks[number].name)))
             for number in _largest_first(_sizes(task.path for task in tasks))
         ]
         yield
@@ -335,12 +335,20 @@ def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) ->
     know_beads(settings.lexicon(), beads)
 
 
-def _read_ahead(
-    path: Path, name: str, settings: Settings
-) -> tuple[FileRecords, Issue | None, dict[SentencePair, list[Bead]]]:
+_READING_SETTINGS: list[Settings] = []  # in a process reading ahead: the run's settings
+
+
+def _reading_process(settings: Settings) -> None:
+    """A process reading ahead gets the settings once, when forked (with every file, a large termlist
+    would be pickled once per file while the models load)."""
+    _leave_ctrl_c_to_the_parent()
+    _READING_SETTINGS.append(settings)
+
+
+def _read_ahead(path: Path, name: str) -> tuple[FileRecords, Issue | None, dict[SentencePair, list[Bead]]]:
     read, issue = read_file(path, name)
     matched = [record for record in issue.records if record.matched] if issue else []
-    return read, issue, abstract_beads(matched, settings.lexicon())
+    return read, issue, abstract_beads(matched, _READING_SETTINGS[0].lexicon())
 
 
 def _sizes(paths: Iterable[Path]) -> list[int]:
@@ -932,13 +940,18 @@ def score_file(
     pairer = run_pairer(run, settings)
     units = [unit for article_units in prepared.units.values() for unit in article_units]
     found = [observation for unit in units for observation in pairer.candidate_observations(unit)]
-    keywords = [
-        observation
-        for article, zh_keywords, en_keywords in prepared.keywords
-        for observation in pairer.keyword_observations(
-            article, zh_keywords, en_keywords, prepared.units[article]
-        )
-    ]
+    kept = store.load(key, "embeddings")  # the encoder's answers for this file's keywords, kept
+    kept = kept if isinstance(kept, dict) else {}
+    with encoder.recorded(kept) as asked:
+        keywords = [
+            observation
+            for article, zh_keywords, en_keywords in prepared.keywords
+            for observation in pairer.keyword_observations(
+                article, zh_keywords, en_keywords, prepared.units[article]
+            )
+        ]
+    if asked.keys() - kept.keys():
+        store.save(key, "embeddings", {**kept, **asked})
     for observation in [seen for seen, _ in found] + keywords:
         observation.article_id = global_article_id(observation.article_id, before)
     return found, keywords

@@ -29,6 +29,31 @@ def test_a_chinese_term_is_closest_to_its_english() -> None:
     assert abs(float(vectors[0] @ vectors[1]) - 1.0) < 1e-5
 
 
+def test_a_full_memory_forgets_and_still_answers_every_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = embeddings(["国际秩序", "global order"])
+    monkeypatch.setattr(encoder, "MAX_REMEMBERED", 2)
+    again = embeddings(["国际秩序", "world order"])  # one seen before, one new, past the bound
+    assert np.allclose(again[0], first[0], atol=1e-5)
+    assert len(encoder._SEEN) <= 2
+
+
+def test_embeddings_kept_from_an_earlier_run_answer_without_the_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with encoder.recorded({}) as asked:
+        first = similarities("国际秩序", ["world order", "trade war"])
+    assert set(asked) == {"国际秩序", "world order", "trade war"}
+    encoder._SEEN.clear()
+
+    def no_model() -> None:
+        raise AssertionError("the model was asked although every embedding was kept")
+
+    monkeypatch.setattr(encoder, "_model", no_model)
+    with encoder.recorded(dict(asked)) as again:
+        assert similarities("国际秩序", ["world order", "trade war"]) == first
+    assert set(again) == set(asked)
+
+
 def test_keyword_without_english_is_found_by_the_encoder_below_the_trusted_band() -> None:
     unit = AlignedUnit(
         "abstract",

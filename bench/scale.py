@@ -38,6 +38,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,19 +123,12 @@ def measure(command: list[str], environment: dict[str, str]) -> Measure:
 
 def altered_copies(work: Path, count: int) -> list[Path]:
     """`count` altered copies of the corpus issues (cycling over the five), built once under `work`."""
-    sources = sorted(CORPUS.glob("*.txt"))
-    folder = work / "copies"
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for number in range(count):
-        path = folder / f"copy{number:04d}_{sources[number % len(sources)].name}"
-        if not path.exists():
-            text = sources[number % len(sources)].read_text(encoding="utf-8")
-            text = text.replace("。", f"（{number}）。")
-            text = re.sub(r"(?<=[a-z])\. (?=[A-Z])", f" ({number}). ", text)
-            path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+
+    def alter(text: str, number: int) -> str:
+        text = text.replace("。", f"（{number}）。")
+        return re.sub(r"(?<=[a-z])\. (?=[A-Z])", f" ({number}). ", text)
+
+    return _copies(work / "copies", "copy", count, alter)
 
 
 def swapped_copies(work: Path, count: int) -> list[Path]:
@@ -145,17 +139,22 @@ def swapped_copies(work: Path, count: int) -> list[Path]:
 
     from glossary.chinese import HAN_RE
 
-    sources = sorted(CORPUS.glob("*.txt"))
-    texts = [source.read_text(encoding="utf-8") for source in sources]
+    texts = [source.read_text(encoding="utf-8") for source in sorted(CORPUS.glob("*.txt"))]
     han = Counter(char for text in texts for char in HAN_RE.findall(text))
     common = "".join(char for char, _ in han.most_common(300))
-    folder = work / "swapped"
+    return _copies(work / "swapped", "swap", count, lambda text, number: altered_copy(text, number, common))
+
+
+def _copies(folder: Path, prefix: str, count: int, alter: Callable[[str, int], str]) -> list[Path]:
+    """Copy k of the corpus issue k mod 5, as `alter(text, k)`, written under `folder` unless there."""
+    sources = sorted(CORPUS.glob("*.txt"))
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for number in range(count):
-        path = folder / f"swap{number:04d}_{sources[number % len(sources)].name}"
+        source = sources[number % len(sources)]
+        path = folder / f"{prefix}{number:04d}_{source.name}"
         if not path.exists():
-            path.write_text(altered_copy(texts[number % len(texts)], number, common), encoding="utf-8")
+            path.write_text(alter(source.read_text(encoding="utf-8"), number), encoding="utf-8")
         paths.append(path)
     return paths
 

@@ -260,9 +260,10 @@ def _extract(
             encoder_loading.start()
 
     with stage("reading, alignment and candidates"):
-        files = _balanced(
-            mapper, observe_file, tasks, settings, sizes_of_tasks, "reading files", progress, note
+        reading = _largest_first_map(
+            mapper, observe_file, tasks, settings, sizes_of_tasks, "reading files", progress
         )
+        files = _in_task_order(reading, len(tasks), note)
         _READ_AHEAD.clear()
         know_beads(None, {})
         encoder_loading.join()
@@ -296,9 +297,8 @@ def _extract(
             encoder.load_model()  # loaded by now unless no file read in this run has keywords
         run_pairer(pairing, settings)  # before the workers are forked: they share it
         scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
-        scored = _balanced(
-            mapper, score_file, scoring, pairing, sizes, "pairing", progress, totals.shared.scored
-        )
+        scores = _largest_first_map(mapper, score_file, scoring, pairing, sizes, "pairing", progress)
+        scored = _in_task_order(scores, len(scoring), totals.shared.scored)
         forget_pairer()
         extraction = _final(records, totals, scored, run, list(settings.known))
     extraction.problems = problems
@@ -367,24 +367,17 @@ def _largest_first(sizes: Sequence[int]) -> list[int]:
     return sorted(range(len(sizes)), key=lambda number: sizes[number], reverse=True)
 
 
-def _balanced(
-    mapper: Mapper,
-    function: Callable[[Task, Shared], Result],
-    tasks: Sequence[Task],
-    shared: Shared,
-    sizes: Sequence[int],
-    stage: str,
-    progress: Progress | None,
-    each: Callable[[Result], None] | None = None,
+def _in_task_order(
+    results: Iterable[tuple[int, Result]], count: int, each: Callable[[Result], None] | None = None
 ) -> list[Result]:
-    """`mapper.map` over `tasks` taken largest first (`sizes`), the results in the tasks' own order;
-    `each` is called on every result as it comes in."""
+    """The results of `_largest_first_map` in the tasks' own order; `each` is called on every result as
+    it comes in."""
     found: dict[int, Result] = {}
-    for number, result in _largest_first_map(mapper, function, tasks, shared, sizes, stage, progress):
+    for number, result in results:
         found[number] = result
         if each:
             each(result)
-    return [found[number] for number in range(len(tasks))]
+    return [found[number] for number in range(count)]
 
 
 def _largest_first_map(
@@ -508,7 +501,8 @@ def align_inputs(
     with step(progress, "loading models"):
         load_lexicon()
     sizes = _sizes(path for path, _ in files)
-    done = _balanced(LocalMapper(jobs), _align_file, files, None, sizes, "alignment", progress)
+    aligning = _largest_first_map(LocalMapper(jobs), _align_file, files, None, sizes, "alignment", progress)
+    done = _in_task_order(aligning, len(files))
     kept, more = kept_files([read for read, _ in done])
     records: list[ArticleRecord] = []
     units: list[AlignedUnit] = []

@@ -68,9 +68,7 @@ def count_each(texts: Iterable[str], keys: Iterable[str]) -> dict[str, int]:
     for key in keys:
         if not key:
             continue
-        if any(
-            key[:size] == key[-size:] for size in range(1, len(key))
-        ):  # may overlap itself: 哈哈 in 哈哈哈
+        if _overlaps_itself(key):
             count, start = 0, joined.find(key)
             while start >= 0:
                 count, start = count + 1, joined.find(key, start + 1)
@@ -79,3 +77,8 @@ def count_each(texts: Iterable[str], keys: Iterable[str]) -> dict[str, int]:
         if count:
             found[key] = count
     return found
+
+
+def _overlaps_itself(key: str) -> bool:
+    """Can two occurrences of `key` overlap (哈哈 twice in 哈哈哈), which `str.count` would not count?"""
+    return any(key[:size] == key[-size:] for size in range(1, len(key)))

@@ -675,16 +675,15 @@ def _termlist_sightings(issue: Issue, termlist: list[KnownPair], text: str) -> I
             if key not in plain:
                 continue
             article = issue.article_at(index)
-            new = [pair for pair in pairs if (key, pair.en, article) not in seen]
-            if not new:
-                continue
             position = plain.find(key)
             written = text[position : position + len(key)]
-            context = contexts.setdefault(sentence := context_around(text, written), sentence)
-            for pair in new:
-                if (key, pair.en, article) not in seen:  # two termlists may give the same pair
-                    seen.add((key, pair.en, article))
-                    yield Sighting(key, written, pair.en, pair.status == "approved", article, context)
+            context = ""  # worked out for the first pair not seen before
+            for pair in pairs:
+                if (key, pair.en, article) in seen:
+                    continue
+                seen.add((key, pair.en, article))
+                context = context or contexts.setdefault(sentence := context_around(text, written), sentence)
+                yield Sighting(key, written, pair.en, pair.status == "approved", article, context)
 
 
 # --- 2. the reduce ---------------------------------------------------------------------------------------
@@ -884,9 +883,10 @@ def count_file(task: tuple[str, ResultStore], named: RunKeys) -> dict[str, int]:
     text = store.load(key, "text")
     if not isinstance(text, list):
         raise GlossaryError(str(store.directory), "a file's text went missing from the cache during the run")
-    new = named.new_since(kept.named, store) if isinstance(kept, FileCounts) else None
-    if isinstance(kept, FileCounts) and new is not None and len(new) <= FEW_NEW_KEYS:
-        counts = {term: count for term, count in kept.counts.items() if term in named.keys}
+    earlier = kept if isinstance(kept, FileCounts) else None
+    new = named.new_since(earlier.named, store) if earlier else None
+    if earlier and new is not None and len(new) <= FEW_NEW_KEYS:
+        counts = {term: count for term, count in earlier.counts.items() if term in named.keys}
         counts.update(count_each(text, new))
     else:
         counts = named.counter.count(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 from glossary.counting import KeyCounter, count_each
 
@@ -31,20 +32,24 @@ def test_keys_that_never_occur_are_left_out() -> None:
     assert KeyCounter([]).count(["全球安全倡议"]) == {}
 
 
-def test_the_same_counts_as_a_scan_of_every_position() -> None:
-    generator = random.Random(13)
-    alphabet = "安全治理国际秩序aA-"
+def random_cases(
+    seed: int, alphabet: str, longest_key: int, keys: int
+) -> Iterator[tuple[set[str], list[str]]]:
+    """200 random sets of `keys` keys (up to `longest_key` characters) and three texts to count them in."""
+    generator = random.Random(seed)
     for _ in range(200):
-        keys = {"".join(generator.choices(alphabet, k=generator.randint(1, 5))) for _ in range(12)}
-        texts = ["".join(generator.choices(alphabet, k=generator.randint(0, 40))) for _ in range(3)]
+        chosen = {
+            "".join(generator.choices(alphabet, k=generator.randint(1, longest_key))) for _ in range(keys)
+        }
+        yield chosen, ["".join(generator.choices(alphabet, k=generator.randint(0, 40))) for _ in range(3)]
+
+
+def test_the_same_counts_as_a_scan_of_every_position() -> None:
+    for keys, texts in random_cases(13, "安全治理国际秩序aA-", 5, 12):
         assert KeyCounter(keys).count(texts) == brute_force(keys, texts)
 
 
 def test_each_key_looked_up_alone_counts_as_the_automaton() -> None:
-    generator = random.Random(29)
-    alphabet = "哈安全治理aA-"
-    for _ in range(200):
-        keys = {"".join(generator.choices(alphabet, k=generator.randint(1, 4))) for _ in range(8)}
-        texts = ["".join(generator.choices(alphabet, k=generator.randint(0, 40))) for _ in range(3)]
+    for keys, texts in random_cases(29, "哈安全治理aA-", 4, 8):
         assert count_each(texts, keys) == KeyCounter(keys).count(texts)
     assert count_each(["哈哈哈", "哈哈"], ["哈哈"]) == {"哈哈": 3}

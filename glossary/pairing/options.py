@@ -52,8 +52,7 @@ def span_options(dictionary: DictionaryEvidence, zh: str, unit: Unit) -> tuple[S
         words.append(words[-1] + bool(keys))
         explained.append(explained[-1] + bool(keys & union))
     several_words = dictionary.fewest(zh) >= 2
-    conjoined = is_conjoined(zh)
-    glossed_joined = dictionary.glossed_joined(zh) or dictionary.fewest(zh) == 2
+    joined = _may_join(dictionary, zh)
     options: list[SpanOption] = []
     for index, span in enumerate(unit.spans):
         count = words[span.last + 1] - words[span.first]
@@ -61,15 +60,13 @@ def span_options(dictionary: DictionaryEvidence, zh: str, unit: Unit) -> tuple[S
             continue
         if is_generic_english(span.key):
             continue
-        english = [keys for keys in unit.word_keys[span.first : span.last + 1] if keys]
-        zh_share, en_share = dictionary.shares(zh, english)
+        content = [position for position in range(span.first, span.last + 1) if unit.word_keys[position]]
+        zh_share, en_share = dictionary.shares(zh, [unit.word_keys[position] for position in content])
         if zh_share < MIN_SHARE or en_share < MIN_SHARE:
             continue
-        content = [position for position in range(span.first, span.last + 1) if unit.word_keys[position]]
         edges = bool(unit.word_keys[content[0]] & union) and bool(unit.word_keys[content[-1]] & union)
         lonely = several_words and len(content) == 1 and not word_parts(unit.tokens[content[0]].text)
-        dictionary_f1 = dictionary_value(zh_share, en_share)
-        joins = joins_uncovered(unit.tokens, span, conjoined, glossed_joined, dictionary_f1)
+        joins = joins_uncovered(unit.tokens, span, *joined, dictionary_value(zh_share, en_share))
         options.append((index, zh_share, en_share, edges, lonely, joins))
     return tuple(options)
 
@@ -80,7 +77,13 @@ def known_option(dictionary: DictionaryEvidence, zh: str, unit: Unit, index: int
     span = unit.spans[index]
     english = [keys for keys in unit.word_keys[span.first : span.last + 1] if keys]
     zh_share, en_share = dictionary.shares(zh, english)
-    glossed_joined = dictionary.glossed_joined(zh) or dictionary.fewest(zh) == 2
     dictionary_f1 = dictionary_value(zh_share, en_share)
-    joins = joins_uncovered(unit.tokens, span, is_conjoined(zh), glossed_joined, dictionary_f1)
+    joins = joins_uncovered(unit.tokens, span, *_may_join(dictionary, zh), dictionary_f1)
     return (index, zh_share, en_share, True, False, joins)
+
+
+def _may_join(dictionary: DictionaryEvidence, zh: str) -> tuple[bool, bool]:
+    """Whether `zh` itself joins two things, and whether it is one word glossed as two joined (长治久安
+    `long-term peace and stability`) or two words that may be rendered as two (公平正义): what
+    `filters.joins_uncovered` lets a span join."""
+    return is_conjoined(zh), dictionary.glossed_joined(zh) or dictionary.fewest(zh) == 2

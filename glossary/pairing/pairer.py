@@ -139,8 +139,10 @@ class Pairer:
             if candidate.text not in self.protected and dictionary.cuts_word:
                 continue
             best = self.best_span(candidate.text, unit, dictionary.options)
+            if not best:
+                continue
             fewest = self.evidence.fewest(candidate.text) if dictionary.fewest is None else dictionary.fewest
-            if best and vouched(whole, unit.tokens, best[1], fewest, best[2]):
+            if vouched(whole, unit.tokens, best[1], fewest, best[2]):
                 repeated = candidate.text in self.protected or self.statistics.repeats(candidate.text)
                 choices.append((review_strength(candidate, best[0], repeated), candidate, best[1], best[2]))
         return without_clipped(without_conflicts(choices), self.evidence.boundaries)

@@ -90,7 +90,7 @@ class Mapper(Protocol):
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
 POOL_WORTH_BYTES = 4_000_000  # input below which counting its text here costs less than forking a pool
-FORMAT = 4  # raise when what is kept per file changes: older cache entries are then not read
+FORMAT = 5  # raise when what is kept per file changes: older cache entries are then not read
 
 
 @dataclass

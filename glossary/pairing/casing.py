@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from glossary.candidates import EnToken
+from glossary.pairing.statistics import Numbering
 
 SENTENCE_END = 2**32 - 1  # in CaseBook._text: the number of no field
 
@@ -22,13 +23,12 @@ class CaseBook:
         # written with their capitals: each field by its number in `_words`, the sentences one after
         # another in `_text` (each followed by SENTENCE_END), and where each pair of neighbouring fields
         # occurs in it (compact: the run's English is kept whole, a thousand files of it)
-        self._words: list[str] = []
-        self._numbers: dict[str, int] = {}
+        self._words = Numbering()
         self._text = array("I")
         self._bigrams: dict[int, array[int]] = {}
         for tokens in sentences:
             fields = " ".join(token.text for token in tokens[1:]).split(" ")
-            self._add_sentence([self._number(field) for field in fields])
+            self._add_sentence([self._words.number(field) for field in fields])
             for index, token in enumerate(tokens):
                 if (
                     index == 0
@@ -37,13 +37,6 @@ class CaseBook:
                 ):
                     continue
                 (self.upper if token.text[:1].isupper() else self.lower)[token.text.lower()] += 1
-
-    def _number(self, field: str) -> int:
-        number = self._numbers.get(field)
-        if number is None:
-            number = self._numbers[field] = len(self._words)
-            self._words.append(field)
-        return number
 
     def _add_sentence(self, numbers: list[int]) -> None:
         start = len(self._text)
@@ -60,7 +53,7 @@ class CaseBook:
         """Add another part of the run's English (another file's) in place."""
         self.lower.update(other.lower)
         self.upper.update(other.upper)
-        numbers = [self._number(word) for word in other._words]
+        numbers = [self._words.number(word) for word in other._words.strings]
         sentence: list[int] = []
         for number in other._text:
             if number == SENTENCE_END:
@@ -82,7 +75,7 @@ class CaseBook:
         """Does running text write this multi-word phrase with its capitals (a name)?"""
         if " " not in phrase:
             return False
-        numbers = [self._numbers.get(word) for word in phrase.split(" ")]
+        numbers = [self._words.get(word) for word in phrase.split(" ")]
         if None in numbers:
             return False
         wanted = array("I", numbers)  # type: ignore[arg-type]

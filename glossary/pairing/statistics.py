@@ -18,34 +18,51 @@ MIN_COOCCURRENCE = 2  # units a pair must share before co-occurrence counts
 MAX_UNREPEATED_CHARS = 4  # longer Chinese candidates must occur at least twice in the run's text
 
 
+class Numbering:
+    """Strings numbered in the order first met, each kept once (`strings`), so that arrays of numbers
+    can stand for many of them."""
+
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self._numbers: dict[str, int] = {}
+
+    def number(self, string: str) -> int:
+        number = self._numbers.get(string)
+        if number is None:
+            number = self._numbers[string] = len(self.strings)
+            self.strings.append(string)
+        return number
+
+    def get(self, string: str) -> int | None:
+        """The number of `string` if it has one."""
+        return self._numbers.get(string)
+
+
 class UnitKeys:
     """The Chinese and English keys of each unit, compactly: each key once (`keys`), each unit as the
     numbers of its keys in two flat arrays (a thousand files hold tens of thousands of units, and the
     same keys in most of them)."""
 
     def __init__(self) -> None:
-        self.keys: list[str] = []
-        self._numbers: dict[str, int] = {}
+        self._keys = Numbering()
         self._zh, self._en = array("I"), array("I")
         self._zh_ends, self._en_ends = array("I"), array("I")  # per unit: where its keys end in each
 
-    def _number(self, key: str) -> int:
-        number = self._numbers.get(key)
-        if number is None:
-            number = self._numbers[key] = len(self.keys)
-            self.keys.append(key)
-        return number
+    @property
+    def keys(self) -> list[str]:
+        """Every key, by its number."""
+        return self._keys.strings
 
     def append(self, zh: Iterable[str], en: Iterable[str]) -> None:
         """Add a unit of these keys (each once)."""
-        self._zh.extend(self._number(key) for key in zh)
-        self._en.extend(self._number(key) for key in en)
+        self._zh.extend(self._keys.number(key) for key in zh)
+        self._en.extend(self._keys.number(key) for key in en)
         self._zh_ends.append(len(self._zh))
         self._en_ends.append(len(self._en))
 
     def extend(self, other: UnitKeys) -> None:
         """Add another file's units after these."""
-        numbers = [self._number(key) for key in other.keys]
+        numbers = [self._keys.number(key) for key in other.keys]
         zh_before, en_before = len(self._zh), len(self._en)
         self._zh.extend(numbers[number] for number in other._zh)
         self._en.extend(numbers[number] for number in other._en)

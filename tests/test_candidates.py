@@ -111,3 +111,27 @@ def test_hyphens_and_quotes_do_not_make_words(english: EnglishAnalyzer) -> None:
     assert "guardrail" in surfaces  # tagged a verb after the opening quote
     assert not any(surface.startswith("-") for surface in surfaces)
     assert not [token for token in tokens if token.text in ("-", "“") and token.is_content]
+
+
+def test_loading_the_models_leaves_out_what_they_never_use_and_it_still_imports() -> None:
+    """spaCy's command line and pkg_resources (which jieba takes when it can) are stood in for while
+    the models load; the real modules import afterwards, and `spacy.info` still answers."""
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer
+ChineseAnalyzer(["全球安全倡议"])
+english = EnglishAnalyzer()
+assert [token.pos for token in english.tokens("Global governance matters.")][:2] == ["ADJ", "NOUN"]
+assert not any(name.startswith(("spacy.cli", "pkg_resources", "weasel")) for name in sys.modules)
+assert "senter" not in english.nlp.component_names and "parser" not in english.nlp.component_names
+import pkg_resources
+import spacy
+import spacy.cli
+from spacy.cli.info import info
+assert callable(pkg_resources.resource_stream) and callable(spacy.cli.download) and info is spacy.cli.info
+assert spacy.info()["spacy_version"] == spacy.__version__
+"""
+    subprocess.run([sys.executable, "-c", script], check=True)

@@ -62,17 +62,45 @@ def find_term(text: str, term: str) -> tuple[int, int] | None:
     position = text.find(term)
     if position >= 0:
         return position, position + len(term)
-    pattern = _loose_pattern(term)
-    match = pattern.search(text) if pattern else None
-    return (match.start(), match.end()) if match else None
+    words = [word for word in _WORD_GAP.split(term.strip()) if word]
+    if not words:
+        return None
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(len(word.lower()) != len(word) for word in words):
+        match = _loose_pattern(tuple(words)).search(text)  # lowering changed lengths: offsets would not hold
+        return (match.start(), match.end()) if match else None
+    return _loose_find(lowered, [word.lower() for word in words])
 
 
-@lru_cache(maxsize=100_000)
-def _loose_pattern(term: str) -> re.Pattern[str] | None:
-    """`term` ignoring case and the spacing or hyphens between words, compiled once (a term is looked
-    for in several contexts, more terms than `re` keeps compiled)."""
-    words = [re.escape(word) for word in re.split(r"[\s\-‐‑–]+", term.strip()) if word]
-    return re.compile(r"[\s\-‐‑–]+".join(words), flags=re.IGNORECASE) if words else None
+_WORD_GAP = re.compile(r"[\s\-‐‑–]+")
+_GAP_CHARACTERS = "-‐‑–"
+
+
+def _loose_find(lowered: str, words: list[str]) -> tuple[int, int] | None:
+    """The first place in `lowered` where `words` (lower case) follow one another with spacing or hyphens
+    between them: what `_loose_pattern` finds, without compiling a pattern for every term (a run looks for
+    thousands of terms once each, and compiling one costs more than the search)."""
+    first, rest = words[0], words[1:]
+    start = lowered.find(first)
+    while start >= 0:
+        end = start + len(first)
+        for word in rest:
+            gap = end
+            while gap < len(lowered) and (lowered[gap].isspace() or lowered[gap] in _GAP_CHARACTERS):
+                gap += 1
+            if gap == end or not lowered.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            return start, end
+        start = lowered.find(first, start + 1)
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _loose_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """`words` with spacing or hyphens between them, ignoring case: for the texts lowering would change."""
+    return re.compile(_WORD_GAP.pattern.join(re.escape(word) for word in words), flags=re.IGNORECASE)
 
 
 def clip(text: str, term: str, budget: float) -> str:

@@ -62,7 +62,7 @@ from glossary.pairing import (
 )
 from glossary.pairing.evidence import DictionaryEvidence
 from glossary.pairing.observations import context_around
-from glossary.pairing.options import candidate_evidence
+from glossary.pairing.options import candidate_evidence, keyword_options
 from glossary.pairing.pairer import (
     Pairer,
     RunEvidence,
@@ -572,6 +572,14 @@ def _observe(
     dictionary = settings.dictionary()
     for unit in prepared:
         unit.evidence = candidate_evidence(dictionary, unit)
+    keyword_lists = [
+        (record.id, record.zh.keywords, record.en.keywords)
+        for record in matched
+        if record.zh and record.en and (record.zh.keywords or record.en.keywords)
+    ]
+    for article, zh_keywords, en_keywords in keyword_lists:
+        for unit in units[article]:
+            unit.keywords = keyword_options(dictionary, unit, zh_keywords, en_keywords)
     statistics = PairingStatistics.of_units((unit.zh_keys, unit.en_keys) for unit in prepared)
     text = [_searchable(paragraph) for _, paragraph in _paragraphs(issue)]
     candidates = {candidate.text for unit in prepared for candidate in unit.candidates}
@@ -585,11 +593,6 @@ def _observe(
         sightings=list(_termlist_sightings(issue, termlist, text)),
         english_seen=_english_seen(issue.records, termlist),
     )
-    keyword_lists = [
-        (record.id, record.zh.keywords, record.en.keywords)
-        for record in matched
-        if record.zh and record.en and (record.zh.keywords or record.en.keywords)
-    ]
     return read, summary, FileUnits(units, keyword_lists), text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from openpyxl.cell.rich_text import CellRichText
 from test_workbook import letters, pair, sample_glossary
 
-from glossary.contexts import clip, display_width, marked, sentence_around
+from glossary.contexts import clip, display_width, find_term, marked, sentence_around
 from glossary.workbook import read_workbook, write_workbook
 
 ENGLISH = (
@@ -70,6 +71,40 @@ def test_the_term_is_found_in_another_case_or_spacing() -> None:
         (" countries", False),
     ]
     assert marked("nothing here", "global governance") == [("nothing here", False)]
+
+
+def test_the_loose_search_finds_what_a_case_and_spacing_blind_pattern_finds() -> None:
+    pieces = [
+        "Belt",
+        "and",
+        "road",
+        "ROAD",
+        "belt",
+        " ",
+        "-",
+        "\u2010",
+        "\u2013",
+        "\u00a0",
+        "\n",
+        "x",
+        "İ",
+        "ß",
+    ]
+    terms = ["belt and road", "Belt-and-Road", "road", "and road belt", "x  road", "İ road", "ß x"]
+    generator = random.Random(13)
+    for _ in range(2000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 12)))
+        term = generator.choice(terms)
+        words = [word for word in re.split(r"[\s\-‐‑–]+", term.strip()) if word]
+        expected = re.search(r"[\s\-‐‑–]+".join(map(re.escape, words)), text, flags=re.IGNORECASE)
+        position = text.find(term)
+        if position >= 0:
+            assert find_term(text, term) == (position, position + len(term))
+        else:
+            assert find_term(text, term) == ((expected.start(), expected.end()) if expected else None), (
+                text,
+                term,
+            )
 
 
 def test_the_workbook_shows_the_term_bold_and_reads_back_plain_text(tmp_path: Path) -> None:

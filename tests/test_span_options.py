@@ -8,7 +8,7 @@ from glossary.lexicon import load_lexicon
 from glossary.models import AlignedUnit
 from glossary.pairing import Pairer
 from glossary.pairing.evidence import MIN_SHARE, DictionaryEvidence
-from glossary.pairing.options import candidate_evidence, span_options
+from glossary.pairing.options import candidate_evidence, keyword_options, span_options
 
 UNITS = [
     AlignedUnit(
@@ -81,3 +81,29 @@ def test_a_general_word_the_run_protects_pairs_from_kept_evidence() -> None:
     assert pairs["金融"] == "finance"
     unprotected = Pairer(UNITS, [], lexicon, ChineseAnalyzer(), english)
     assert "金融" not in {observation.zh for observation, _ in unprotected.candidate_observations(unit)}
+
+
+@pytest.mark.parametrize(
+    ("zh_keywords", "en_keywords"),
+    [
+        (["全球发展倡议", "绿色金融", "南南合作"], []),  # each rendering looked for in the units
+        ([], ["Global Development Initiative", "green finance", "renewable energy"]),  # Chinese ones lost
+    ],
+)
+def test_keyword_evidence_kept_with_the_units_pairs_as_when_worked_out_in_scoring(
+    pairer, zh_keywords: list[str], en_keywords: list[str]
+) -> None:
+    def pairs() -> list[tuple[str, str, float]]:
+        found = pairer.keyword_observations("A1", zh_keywords, en_keywords, pairer.units)
+        return [(observation.zh, observation.en, observation.strength) for observation in found]
+
+    scored_now = pairs()
+    dictionary = DictionaryEvidence(load_lexicon(), pairer.chinese)
+    for unit in pairer.units:
+        unit.keywords = keyword_options(dictionary, unit, zh_keywords, en_keywords)
+    try:
+        assert pairs() == scored_now
+    finally:
+        for unit in pairer.units:
+            unit.keywords = None
+    assert len(scored_now) >= 2, scored_now  # the comparison was about pairs, not about two empty lists

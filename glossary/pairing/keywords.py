@@ -13,13 +13,13 @@ from glossary.pairing.aggregate import AUTHORS_KEYWORD, ENCODER, MAX_CONFIDENCE
 from glossary.pairing.casing import display_keyword
 from glossary.pairing.evidence import STRENGTH, text_keys
 from glossary.pairing.observations import Observation, Unit, context_around, zh_key
+from glossary.pairing.options import keyword_candidates
 
 if TYPE_CHECKING:
     from glossary.pairing.pairer import Pairer
 
 MIN_DICTIONARY_F1 = 0.5  # weaker dictionary evidence between two keywords is noise
 MIN_KEYWORD_RENDERING = 0.5  # a keyword's rendering found in the abstract must be at least this sure
-MIN_EXPLAINED_KEYWORD = 0.75  # of an English keyword's words, that a Chinese term must explain
 
 
 def keyword_observations(
@@ -82,26 +82,20 @@ def _chinese_of(
     pairer: Pairer, article_id: str, en: str, en_keywords: list[str], units: list[Unit]
 ) -> Observation | None:
     """The Chinese candidate of the units that the English keyword `en` best renders, if the dictionary
-    vouches for it and explains nearly all of the keyword: the authors' English is a whole term, and
-    a Chinese term that renders part of it (供给 for `supply logic`) is not its keyword."""
-    best: tuple[float, float, Unit, ZhCandidate] | None = None
-    english = text_keys(en)
+    vouches for it and explains nearly all of the keyword (`options.keyword_candidates`)."""
+    best: tuple[float, int, Unit, ZhCandidate, dict[str, float]] | None = None
     for unit in units:
-        for candidate in unit.candidates:
-            if candidate.single_generic or not HAN_RE.search(candidate.text):
-                continue
-            union = pairer.evidence.gloss_union(candidate.text)
-            if sum(1 for keys in english if keys & union) < MIN_EXPLAINED_KEYWORD * len(english):
-                continue  # fewer of its words explained by any reading than the share needs: no need to look
-            if pairer.evidence.shares(candidate.text, english)[1] < MIN_EXPLAINED_KEYWORD:
-                continue
-            score = _keyword_score(pairer, candidate.text, en)[0]
-            choice = (score, len(candidate.text), unit, candidate)
+        kept = unit.keywords.chinese.get(en) if unit.keywords is not None else None
+        found = kept if kept is not None else keyword_candidates(pairer.evidence, unit, en)
+        for index, zh_share, en_share in found:
+            candidate = unit.candidates[index]
+            score, evidence = _keyword_score(pairer, candidate.text, en, (zh_share, en_share))
+            choice = (score, len(candidate.text), unit, candidate, evidence)
             if score >= MIN_DICTIONARY_F1 and (best is None or choice[:2] > best[:2]):
                 best = choice
     if best is None:
         return None
-    score, _, unit, candidate = best
+    score, _, unit, candidate, evidence = best
     english = display_keyword(en, pairer.case)
     return Observation(
         zh=candidate.text,
@@ -113,15 +107,20 @@ def _chinese_of(
         strength=0.5 + 0.45 * score,
         zh_context=context_around(unit.aligned.zh, unit.aligned.zh[candidate.start : candidate.end]),
         en_context="; ".join(en_keywords),
-        evidence={**_keyword_score(pairer, candidate.text, en)[1], AUTHORS_KEYWORD: 1.0},
+        evidence={**evidence, AUTHORS_KEYWORD: 1.0},
     )
 
 
-def _keyword_score(pairer: Pairer, zh: str, en: str) -> tuple[float, dict[str, float]]:
+def _keyword_score(
+    pairer: Pairer, zh: str, en: str, shares: tuple[float, float] | None = None
+) -> tuple[float, dict[str, float]]:
+    """How well `zh` and the English `en` (written by people) pair; `shares`: their dictionary shares
+    when known."""
     key = zh_key(zh)
     if key == english_key(en).replace(" ", "") or zh.strip().lower() == en.strip().lower():
         return 1.0, {"identical": 1.0}
-    strength, evidence = pairer.evidence.score(key, text_keys(en), english_key(en))
+    zh_share, en_share = shares if shares is not None else pairer.evidence.shares(key, text_keys(en))
+    strength, evidence = pairer.evidence.score_shares(key, english_key(en), zh_share, en_share)
     return max(evidence.get("dictionary", 0.0), strength), evidence
 
 
@@ -138,7 +137,8 @@ def find_rendering(pairer: Pairer, zh: str, units: list[Unit]) -> Observation | 
         return _same_in_english(zh, units)
     best: tuple[float, Unit, EnSpan, dict[str, float]] | None = None
     for unit in units:
-        found = pairer.best_span(key, unit)
+        kept = unit.keywords.renderings.get(key) if unit.keywords is not None else None
+        found = pairer.best_span(key, unit, kept)
         if found and (best is None or found[0] > best[0]):
             best = (found[0], unit, found[1], found[2])
     if best and best[0] >= MIN_KEYWORD_RENDERING:

@@ -56,6 +56,20 @@ class CandidateEvidence(NamedTuple):
     options: tuple[SpanOption, ...] | None
 
 
+# A candidate of a unit that may be the Chinese of an English keyword: its index into Unit.candidates and
+# the dictionary shares of the pair (see `options.keyword_options`).
+KeywordCandidate = tuple[int, float, float]
+
+
+class KeywordOptions(NamedTuple):
+    """What the dictionary says of its article's keywords in one unit, worked out with its own file."""
+
+    renderings: dict[str, tuple[SpanOption, ...]]  # Chinese keyword key -> its span options in the unit
+    # English keyword -> the candidates the dictionary says may be its Chinese (the article lost its
+    # Chinese keywords)
+    chinese: dict[str, tuple[KeywordCandidate, ...]]
+
+
 @dataclass
 class Unit:
     """An aligned unit prepared for pairing."""
@@ -70,6 +84,7 @@ class Unit:
     key_union: frozenset[str]  # every comparison key of the English
     # per candidate, what the dictionary says of it (`pairing.options`); None: worked out when scored
     evidence: list[CandidateEvidence] | None = None
+    keywords: KeywordOptions | None = None  # of its article's keywords; None: worked out when scored
 
 
 def zh_key(text: str) -> str:

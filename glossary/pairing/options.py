@@ -10,11 +10,20 @@ without that, only a known pair gives a span any strength, and those are looked 
 from __future__ import annotations
 
 from glossary.candidates import is_generic_english
-from glossary.chinese import simplify
+from glossary.chinese import HAN_RE, simplify
 from glossary.lexicon import word_parts
-from glossary.pairing.evidence import MIN_SHARE, DictionaryEvidence, dictionary_value
+from glossary.pairing.evidence import MIN_SHARE, DictionaryEvidence, dictionary_value, text_keys
 from glossary.pairing.filters import is_conjoined, is_term, joins_uncovered, may_need_whole_evidence
-from glossary.pairing.observations import CandidateEvidence, SpanOption, Unit
+from glossary.pairing.observations import (
+    CandidateEvidence,
+    KeywordCandidate,
+    KeywordOptions,
+    SpanOption,
+    Unit,
+    zh_key,
+)
+
+MIN_EXPLAINED_KEYWORD = 0.75  # of an English keyword's words, that a Chinese term must explain
 
 
 def candidate_evidence(dictionary: DictionaryEvidence, unit: Unit) -> list[CandidateEvidence]:
@@ -69,6 +78,36 @@ def span_options(dictionary: DictionaryEvidence, zh: str, unit: Unit) -> tuple[S
         joins = joins_uncovered(unit.tokens, span, *joined, dictionary_value(zh_share, en_share))
         options.append((index, zh_share, en_share, edges, lonely, joins))
     return tuple(options)
+
+
+def keyword_options(
+    dictionary: DictionaryEvidence, unit: Unit, zh_keywords: list[str], en_keywords: list[str]
+) -> KeywordOptions:
+    """What the dictionary says of an article's keywords in one of its units: the span options of each
+    Chinese keyword, or, when the Chinese keywords were lost, the candidates that may be the Chinese of
+    each English keyword (see `pairing.keywords`)."""
+    if zh_keywords:
+        keys = {zh_key(zh) for zh in zh_keywords if HAN_RE.search(zh)}
+        return KeywordOptions({key: span_options(dictionary, key, unit) for key in keys}, {})
+    return KeywordOptions({}, {en: keyword_candidates(dictionary, unit, en) for en in en_keywords})
+
+
+def keyword_candidates(dictionary: DictionaryEvidence, unit: Unit, en: str) -> tuple[KeywordCandidate, ...]:
+    """The candidates of `unit` the dictionary says may be the Chinese of the English keyword `en`: it
+    explains nearly all of the keyword (the authors' English is a whole term, and a Chinese term that
+    renders part of it, 供给 for `supply logic`, is not its keyword)."""
+    english = text_keys(en)
+    found = []
+    for index, candidate in enumerate(unit.candidates):
+        if candidate.single_generic or not HAN_RE.search(candidate.text):
+            continue
+        union = dictionary.gloss_union(candidate.text)
+        if sum(1 for keys in english if keys & union) < MIN_EXPLAINED_KEYWORD * len(english):
+            continue  # fewer of its words explained by any reading than the share needs: no need to look
+        if dictionary.shares(candidate.text, english)[1] < MIN_EXPLAINED_KEYWORD:
+            continue
+        found.append((index, *dictionary.shares(zh_key(candidate.text), english)))
+    return tuple(found)
 
 
 def known_option(dictionary: DictionaryEvidence, zh: str, unit: Unit, index: int) -> SpanOption:

@@ -19,16 +19,18 @@ known pairs, the protected terms when pairing) is over the whole run.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import gc
 import hashlib
+import itertools
 import multiprocessing
 import re
 import signal
 import threading
 import time
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
@@ -608,7 +610,7 @@ def _observe(
         statistics=statistics,
         case=case,
         named=named,
-        sightings=list(_termlist_sightings(issue, termlist, "\n".join(text))),
+        sightings=list(_termlist_sightings(issue, termlist, text)),
         english_seen=_english_seen(issue.records, termlist),
     )
     return read, summary, FileUnits(units, keyword_lists), text
@@ -682,30 +684,43 @@ class Sighting(NamedTuple):
         )
 
 
-def _termlist_sightings(issue: Issue, termlist: list[KnownPair], text: str) -> Iterator[Sighting]:
-    """Each termlist pair whose Chinese occurs in the file (`text`, searchable), once per article, with
-    where it was seen (and whether the pair is approved)."""
+def _termlist_sightings(issue: Issue, termlist: list[KnownPair], searchable: list[str]) -> Iterator[Sighting]:
+    """Each termlist pair whose Chinese occurs in the file (`searchable`: its paragraphs of `_paragraphs`,
+    searchable), once per article, with where it was seen (and whether the pair is approved)."""
+    text = "\n".join(searchable)
     wanted: dict[str, list[KnownPair]] = {}
     for pair in termlist:
         key = zh_key(pair.zh)
         if len(key) >= 2 and key in text:
             wanted.setdefault(key, []).append(pair)
+    # the paragraphs holding each key, found in the whole text: not every key looked for in every paragraph
+    ends = list(itertools.accumulate(len(paragraph) + 1 for paragraph in searchable))
+    holding: dict[int, list[str]] = defaultdict(list)  # paragraph number -> its keys, in `wanted` order
+    for key in wanted:
+        position = text.find(key)
+        while position >= 0:
+            number = bisect.bisect_right(ends, position)
+            holding[number].append(key)
+            position = text.find(key, ends[number])
+    paragraphs = list(_paragraphs(issue))
     seen: set[tuple[str, str, str]] = set()
     contexts: dict[str, str] = {}  # one string per sentence: the cache keeps each once, not once per pair
-    for index, text in _paragraphs(issue):
-        plain = _searchable(text)
-        for key, pairs in wanted.items():
-            if key not in plain:
-                continue
+    for number in sorted(holding):
+        index, paragraph = paragraphs[number]
+        plain = searchable[number]
+        for key in holding[number]:
+            pairs = wanted[key]
             article = issue.article_at(index)
             position = plain.find(key)
-            written = text[position : position + len(key)]
+            written = paragraph[position : position + len(key)]
             context = ""  # worked out for the first pair not seen before
             for pair in pairs:
                 if (key, pair.en, article) in seen:
                     continue
                 seen.add((key, pair.en, article))
-                context = context or contexts.setdefault(sentence := context_around(text, written), sentence)
+                context = context or contexts.setdefault(
+                    sentence := context_around(paragraph, written), sentence
+                )
                 yield Sighting(key, written, pair.en, pair.status == "approved", article, context)
 
 

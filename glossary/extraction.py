@@ -19,16 +19,18 @@ known pairs, the protected terms when pairing) is over the whole run.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import gc
 import hashlib
+import itertools
 import multiprocessing
 import re
 import signal
 import threading
 import time
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
@@ -260,10 +262,7 @@ def _extract(
             encoder_loading.start()
 
     with stage("reading, alignment and candidates"):
-        reading = _largest_first_map(
-            mapper, observe_file, tasks, settings, sizes_of_tasks, "reading files", progress
-        )
-        files = _in_task_order(reading, len(tasks), note)
+        files = _observe_all(tasks, todo, settings, mapper, sizes_of_tasks, progress, note)
         _READ_AHEAD.clear()
         know_beads(None, {})
         encoder_loading.join()
@@ -284,12 +283,7 @@ def _extract(
         named = RunKeys.of(totals.named, results)
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
         sizes = [sizes_of_tasks[number] for number, _ in kept]
-        counter_mapper = mapper if sum(sizes) > POOL_WORTH_BYTES else LocalMapper(1)
-        counted = _largest_first_map(counter_mapper, count_file, counting, named, sizes, "counting", progress)
-        counts: Counter[str] = Counter()
-        for _, file_counts in counted:  # summed as they come in: a thousand files' counts are not held
-            counts.update(file_counts)
-        run.statistics.text = dict(counts)
+        run.statistics.text = _count_all(counting, named, sizes, mapper, progress)
     with stage("pairing"):
         if kept:
             load_models(settings, english=False)
@@ -303,6 +297,36 @@ def _extract(
         extraction = _final(records, totals, scored, run, list(settings.known))
     extraction.problems = problems
     return extraction
+
+
+def _observe_all(
+    tasks: list[FileTask],
+    todo: list[FileTask],
+    settings: Settings,
+    mapper: Mapper,
+    sizes: list[int],
+    progress: Progress | None,
+    note: Callable[[FileRecords], None],
+) -> list[FileRecords]:
+    """Every task's records in task order: the `todo` ones observed by `mapper`, the others (their
+    results kept from an earlier run) loaded here, where a worker's would come back pickled again."""
+    waiting = {id(task) for task in todo}
+    numbers = [number for number, task in enumerate(tasks) if id(task) in waiting]
+    found: dict[int, FileRecords] = {}
+    done = _Done(progress, "reading files", len(tasks))
+    observing = _largest_first_map(
+        mapper, observe_file, [tasks[n] for n in numbers], settings, [sizes[n] for n in numbers], "", None
+    )
+    for index, read in observing:
+        found[numbers[index]] = read
+        note(read)
+        done.one()
+    for number, task in enumerate(tasks):
+        if id(task) not in waiting:
+            found[number] = observe_file(task, settings)
+            note(found[number])
+            done.one()
+    return [found[number] for number in range(len(tasks))]
 
 
 _READ_AHEAD: dict[tuple[Path, str], tuple[FileRecords, Issue | None]] = {}
@@ -441,11 +465,9 @@ def _with_progress(
     results: Iterable[Result], stage: str, total: int, progress: Progress | None
 ) -> Iterator[Result]:
     """`results` one by one, the stage reported started, then done after each (see glossary.progress)."""
-    if progress:
-        progress(stage, 0, total)
-    for done, result in enumerate(results, start=1):
-        if progress:
-            progress(stage, done, total)
+    done = _Done(progress, stage, total)
+    for result in results:
+        done.one()
         yield result
 
 
@@ -588,7 +610,7 @@ def _observe(
         statistics=statistics,
         case=case,
         named=named,
-        sightings=list(_termlist_sightings(issue, termlist, "\n".join(text))),
+        sightings=list(_termlist_sightings(issue, termlist, text)),
         english_seen=_english_seen(issue.records, termlist),
     )
     return read, summary, FileUnits(units, keyword_lists), text
@@ -662,30 +684,43 @@ class Sighting(NamedTuple):
         )
 
 
-def _termlist_sightings(issue: Issue, termlist: list[KnownPair], text: str) -> Iterator[Sighting]:
-    """Each termlist pair whose Chinese occurs in the file (`text`, searchable), once per article, with
-    where it was seen (and whether the pair is approved)."""
+def _termlist_sightings(issue: Issue, termlist: list[KnownPair], searchable: list[str]) -> Iterator[Sighting]:
+    """Each termlist pair whose Chinese occurs in the file (`searchable`: its paragraphs of `_paragraphs`,
+    searchable), once per article, with where it was seen (and whether the pair is approved)."""
+    text = "\n".join(searchable)
     wanted: dict[str, list[KnownPair]] = {}
     for pair in termlist:
         key = zh_key(pair.zh)
         if len(key) >= 2 and key in text:
             wanted.setdefault(key, []).append(pair)
+    # the paragraphs holding each key, found in the whole text: not every key looked for in every paragraph
+    ends = list(itertools.accumulate(len(paragraph) + 1 for paragraph in searchable))
+    holding: dict[int, list[str]] = defaultdict(list)  # paragraph number -> its keys, in `wanted` order
+    for key in wanted:
+        position = text.find(key)
+        while position >= 0:
+            number = bisect.bisect_right(ends, position)
+            holding[number].append(key)
+            position = text.find(key, ends[number])
+    paragraphs = list(_paragraphs(issue))
     seen: set[tuple[str, str, str]] = set()
     contexts: dict[str, str] = {}  # one string per sentence: the cache keeps each once, not once per pair
-    for index, text in _paragraphs(issue):
-        plain = _searchable(text)
-        for key, pairs in wanted.items():
-            if key not in plain:
-                continue
+    for number in sorted(holding):
+        index, paragraph = paragraphs[number]
+        plain = searchable[number]
+        for key in holding[number]:
+            pairs = wanted[key]
             article = issue.article_at(index)
             position = plain.find(key)
-            written = text[position : position + len(key)]
+            written = paragraph[position : position + len(key)]
             context = ""  # worked out for the first pair not seen before
             for pair in pairs:
                 if (key, pair.en, article) in seen:
                     continue
                 seen.add((key, pair.en, article))
-                context = context or contexts.setdefault(sentence := context_around(text, written), sentence)
+                context = context or contexts.setdefault(
+                    sentence := context_around(paragraph, written), sentence
+                )
                 yield Sighting(key, written, pair.en, pair.status == "approved", article, context)
 
 
@@ -876,13 +911,55 @@ class FileCounts:
     counts: dict[str, int]
 
 
+def _count_all(
+    files: list[tuple[str, ResultStore]],
+    named: RunKeys,
+    sizes: list[int],
+    mapper: Mapper,
+    progress: Progress | None,
+) -> dict[str, int]:
+    """Occurrences in all the files' text of every key some file of the run names: the counts a file
+    keeps for these keys are read here, the other files are counted by `mapper` (by this process when
+    their text is small), and all are summed as they come in (a thousand files' counts are not held)."""
+    counts: Counter[str] = Counter()
+    uncounted = []
+    done = _Done(progress, "counting", len(files))
+    for number, (key, store) in enumerate(files):
+        kept = store.load(key, "counts")
+        if isinstance(kept, FileCounts) and kept.named == named.digest:
+            counts.update(kept.counts)
+            done.one()
+        else:
+            uncounted.append(number)
+    uncounted_sizes = [sizes[number] for number in uncounted]
+    counter = mapper if sum(uncounted_sizes) > POOL_WORTH_BYTES else LocalMapper(1)
+    counting = [files[number] for number in uncounted]
+    for _, file_counts in _largest_first_map(counter, count_file, counting, named, uncounted_sizes, "", None):
+        counts.update(file_counts)
+        done.one()
+    return dict(counts)
+
+
+class _Done:
+    """A stage's progress over `total` items done in any order (see glossary.progress)."""
+
+    def __init__(self, progress: Progress | None, stage: str, total: int) -> None:
+        self.progress, self.stage, self.total, self.done = progress, stage, total, 0
+        if progress:
+            progress(stage, 0, total)
+
+    def one(self) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(self.stage, self.done, self.total)
+
+
 def count_file(task: tuple[str, ResultStore], named: RunKeys) -> dict[str, int]:
     """Occurrences in one file's text of every Chinese key some file of the run names. Counts kept from
-    an earlier run serve for the keys it counted; only keys new since are counted, unless they are many."""
+    an earlier run for other keys serve for the keys both counted; only keys new since are counted,
+    unless they are many."""
     key, store = task
     kept = store.load(key, "counts")
-    if isinstance(kept, FileCounts) and kept.named == named.digest:
-        return kept.counts
     text = store.load(key, "text")
     if not isinstance(text, list):
         raise GlossaryError(str(store.directory), "a file's text went missing from the cache during the run")

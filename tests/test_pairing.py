@@ -266,3 +266,47 @@ def test_no_pair_cuts_a_dictionary_word_or_gives_one_plain_word_for_several(anal
     pairs = best_english(make_pairer(analyzers, units=units).unit_observations())
     assert "美关系" not in pairs  # 对美 + 关系
     assert pairs.get("战略手段") != "strategy"  # two words, one plain English word
+
+
+def test_termlist_sightings_once_per_article_where_first_seen() -> None:
+    """Each termlist pair whose Chinese a file uses is seen once per article, as written in the first
+    paragraph of that article that uses it (traditional characters and page numbers aside)."""
+    from pathlib import Path
+
+    from glossary.articles import Issue
+    from glossary.extraction import _paragraphs, _searchable, _termlist_sightings
+    from glossary.models import ArticleRecord, Document, Paragraph, ZhFrontMatter
+
+    texts = [
+        ("text", "第一篇。全球治理很重要。"),
+        ("page-number", "全球治理 3"),
+        ("text", "國際秩序與全球治理。全球治理。"),
+        ("heading", "第二篇"),
+        ("text", "国际秩序正在变化。"),
+        ("footnote", "全球治理体系。"),
+    ]
+    paragraphs = [Paragraph(text, [(0, number + 1)], kind) for number, (kind, text) in enumerate(texts)]
+    records = [
+        ArticleRecord("f", ZhFrontMatter(title, [], "", [], {}, position), id=f"A{number}")
+        for number, (title, position) in enumerate([("第一篇", 0), ("第二篇", 3)], start=1)
+    ]
+    issue = Issue(Document(Path("f"), "f", paragraphs), records)
+    termlist = [
+        KnownPair("全球治理", "global governance"),
+        KnownPair("全球治理", "world governance", status="alias"),
+        KnownPair("国际秩序", "international order"),
+        KnownPair("南南合作", "South-South cooperation"),
+    ]
+    searchable = [_searchable(text) for _, text in _paragraphs(issue)]
+    seen = [
+        (sighting.zh_written, sighting.en, sighting.approved, sighting.article_id)
+        for sighting in _termlist_sightings(issue, termlist, searchable)
+    ]
+    assert seen == [
+        ("全球治理", "global governance", True, "A1"),
+        ("全球治理", "world governance", False, "A1"),
+        ("國際秩序", "international order", True, "A1"),
+        ("国际秩序", "international order", True, "A2"),
+        ("全球治理", "global governance", True, "A2"),
+        ("全球治理", "world governance", False, "A2"),
+    ]

@@ -262,10 +262,7 @@ def _extract(
             encoder_loading.start()
 
     with stage("reading, alignment and candidates"):
-        reading = _largest_first_map(
-            mapper, observe_file, tasks, settings, sizes_of_tasks, "reading files", progress
-        )
-        files = _in_task_order(reading, len(tasks), note)
+        files = _observe_all(tasks, todo, settings, mapper, sizes_of_tasks, progress, note)
         _READ_AHEAD.clear()
         know_beads(None, {})
         encoder_loading.join()
@@ -286,12 +283,7 @@ def _extract(
         named = RunKeys.of(totals.named, results)
         counting = [(tasks[number].key, tasks[number].store) for number, _ in kept]
         sizes = [sizes_of_tasks[number] for number, _ in kept]
-        counter_mapper = mapper if sum(sizes) > POOL_WORTH_BYTES else LocalMapper(1)
-        counted = _largest_first_map(counter_mapper, count_file, counting, named, sizes, "counting", progress)
-        counts: Counter[str] = Counter()
-        for _, file_counts in counted:  # summed as they come in: a thousand files' counts are not held
-            counts.update(file_counts)
-        run.statistics.text = dict(counts)
+        run.statistics.text = _count_all(counting, named, sizes, mapper, progress)
     with stage("pairing"):
         if kept:
             load_models(settings, english=False)
@@ -305,6 +297,36 @@ def _extract(
         extraction = _final(records, totals, scored, run, list(settings.known))
     extraction.problems = problems
     return extraction
+
+
+def _observe_all(
+    tasks: list[FileTask],
+    todo: list[FileTask],
+    settings: Settings,
+    mapper: Mapper,
+    sizes: list[int],
+    progress: Progress | None,
+    note: Callable[[FileRecords], None],
+) -> list[FileRecords]:
+    """Every task's records in task order: the `todo` ones observed by `mapper`, the others (their
+    results kept from an earlier run) loaded here, where a worker's would come back pickled again."""
+    waiting = {id(task) for task in todo}
+    numbers = [number for number, task in enumerate(tasks) if id(task) in waiting]
+    found: dict[int, FileRecords] = {}
+    done = _Done(progress, "reading files", len(tasks))
+    observing = _largest_first_map(
+        mapper, observe_file, [tasks[n] for n in numbers], settings, [sizes[n] for n in numbers], "", None
+    )
+    for index, read in observing:
+        found[numbers[index]] = read
+        note(read)
+        done.one()
+    for number, task in enumerate(tasks):
+        if id(task) not in waiting:
+            found[number] = observe_file(task, settings)
+            note(found[number])
+            done.one()
+    return [found[number] for number in range(len(tasks))]
 
 
 _READ_AHEAD: dict[tuple[Path, str], tuple[FileRecords, Issue | None]] = {}
@@ -443,11 +465,9 @@ def _with_progress(
     results: Iterable[Result], stage: str, total: int, progress: Progress | None
 ) -> Iterator[Result]:
     """`results` one by one, the stage reported started, then done after each (see glossary.progress)."""
-    if progress:
-        progress(stage, 0, total)
-    for done, result in enumerate(results, start=1):
-        if progress:
-            progress(stage, done, total)
+    done = _Done(progress, stage, total)
+    for result in results:
+        done.one()
         yield result
 
 
@@ -891,13 +911,55 @@ class FileCounts:
     counts: dict[str, int]
 
 
+def _count_all(
+    files: list[tuple[str, ResultStore]],
+    named: RunKeys,
+    sizes: list[int],
+    mapper: Mapper,
+    progress: Progress | None,
+) -> dict[str, int]:
+    """Occurrences in all the files' text of every key some file of the run names: the counts a file
+    keeps for these keys are read here, the other files are counted by `mapper` (by this process when
+    their text is small), and all are summed as they come in (a thousand files' counts are not held)."""
+    counts: Counter[str] = Counter()
+    uncounted = []
+    done = _Done(progress, "counting", len(files))
+    for number, (key, store) in enumerate(files):
+        kept = store.load(key, "counts")
+        if isinstance(kept, FileCounts) and kept.named == named.digest:
+            counts.update(kept.counts)
+            done.one()
+        else:
+            uncounted.append(number)
+    uncounted_sizes = [sizes[number] for number in uncounted]
+    counter = mapper if sum(uncounted_sizes) > POOL_WORTH_BYTES else LocalMapper(1)
+    counting = [files[number] for number in uncounted]
+    for _, file_counts in _largest_first_map(counter, count_file, counting, named, uncounted_sizes, "", None):
+        counts.update(file_counts)
+        done.one()
+    return dict(counts)
+
+
+class _Done:
+    """A stage's progress over `total` items done in any order (see glossary.progress)."""
+
+    def __init__(self, progress: Progress | None, stage: str, total: int) -> None:
+        self.progress, self.stage, self.total, self.done = progress, stage, total, 0
+        if progress:
+            progress(stage, 0, total)
+
+    def one(self) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(self.stage, self.done, self.total)
+
+
 def count_file(task: tuple[str, ResultStore], named: RunKeys) -> dict[str, int]:
     """Occurrences in one file's text of every Chinese key some file of the run names. Counts kept from
-    an earlier run serve for the keys it counted; only keys new since are counted, unless they are many."""
+    an earlier run for other keys serve for the keys both counted; only keys new since are counted,
+    unless they are many."""
     key, store = task
     kept = store.load(key, "counts")
-    if isinstance(kept, FileCounts) and kept.named == named.digest:
-        return kept.counts
     text = store.load(key, "text")
     if not isinstance(text, list):
         raise GlossaryError(str(store.directory), "a file's text went missing from the cache during the run")

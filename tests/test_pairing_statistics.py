@@ -1,5 +1,9 @@
 """The run-wide pairing statistics (summed per file) and the casing book's name lookup."""
 
+import random
+from collections import Counter
+from itertools import product
+
 from glossary.candidates import EnToken
 from glossary.pairing import CaseBook, PairingStatistics
 
@@ -29,6 +33,25 @@ def test_statistics_summed_over_files_equal_those_of_the_whole_run() -> None:
     assert together.is_mutual_best(
         "地区安全", "regional security", together.log_dice("地区安全", "regional security")
     )
+
+
+def test_joint_counts_are_the_units_each_pair_shares_when_at_least_two() -> None:
+    generator = random.Random(7)
+    zh, en = [f"中{number}" for number in range(12)], [f"en {number}" for number in range(15)]
+    units = [
+        (
+            set(generator.sample(zh, generator.randint(0, 4))),
+            set(generator.sample(en, generator.randint(0, 5))),
+        )
+        for _ in range(300)
+    ]
+    statistics = PairingStatistics()
+    for start in range(0, len(units), 50):  # summed over files, as a run sums them
+        statistics += PairingStatistics.of_units(units[start : start + 50])
+    shared = Counter(pair for zh_keys, en_keys in units for pair in product(zh_keys, en_keys))
+    assert statistics.cooccurrence().joint == {pair: count for pair, count in shared.items() if count >= 2}
+    assert any(count == 1 for count in shared.values()) and any(count > 2 for count in shared.values())
+    assert PairingStatistics().cooccurrence().joint == {}
 
 
 def test_text_counts_add_up_and_decide_whether_long_keys_repeat() -> None:

@@ -12,7 +12,10 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import product
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MIN_COOCCURRENCE = 2  # units a pair must share before co-occurrence counts
 MAX_UNREPEATED_CHARS = 4  # longer Chinese candidates must occur at least twice in the run's text
@@ -68,6 +71,15 @@ class UnitKeys:
         self._en.extend(numbers[number] for number in other._en)
         self._zh_ends.extend(end + zh_before for end in other._zh_ends)
         self._en_ends.extend(end + en_before for end in other._en_ends)
+
+    def numbered(self, side: str) -> tuple[np.ndarray, np.ndarray]:
+        """The key numbers of one side ("zh" or "en") of every unit, flat, and the unit each belongs to."""
+        import numpy as np
+
+        numbers, ends = (self._zh, self._zh_ends) if side == "zh" else (self._en, self._en_ends)
+        flat = np.frombuffer(numbers, dtype=np.uint32) if numbers else np.zeros(0, dtype=np.uint32)
+        sizes = np.diff(np.frombuffer(ends, dtype=np.uint32), prepend=0) if ends else np.zeros(0, dtype=int)
+        return flat.astype(np.int64), np.repeat(np.arange(len(ends)), sizes)
 
     def __len__(self) -> int:
         return len(self._zh_ends)
@@ -132,14 +144,34 @@ class PairingStatistics:
         return text is None or len(key) <= MAX_UNREPEATED_CHARS or text.get(key, 0) >= 2
 
     def cooccurrence(self) -> CoOccurrence:
+        """The joint counts of the pairs of keys that share at least MIN_COOCCURRENCE units (pairs that
+        share fewer count for nothing), worked out on the keys' numbers: a hundred issues' units hold
+        millions of pairs."""
+        import numpy as np
+
         keys = self.unit_keys.keys
-        zh_shared = [self.zh_units[key] >= MIN_COOCCURRENCE for key in keys]
-        en_shared = [self.en_units[key] >= MIN_COOCCURRENCE for key in keys]
-        joint: Counter[tuple[str, str]] = Counter()
-        for zh_numbers, en_numbers in self.unit_keys:
-            zh = [keys[number] for number in zh_numbers if zh_shared[number]]
-            en = [keys[number] for number in en_numbers if en_shared[number]]
-            joint.update(product(zh, en))
+        zh, zh_units = self.unit_keys.numbered("zh")
+        en, en_units = self.unit_keys.numbered("en")
+        zh_shared = np.array([self.zh_units[key] >= MIN_COOCCURRENCE for key in keys], dtype=bool)
+        en_shared = np.array([self.en_units[key] >= MIN_COOCCURRENCE for key in keys], dtype=bool)
+        zh_kept, zh_unit = zh[zh_shared[zh]], zh_units[zh_shared[zh]]
+        en_kept, en_unit = en[en_shared[en]], en_units[en_shared[en]]  # in unit order, as written
+        en_count = np.bincount(en_unit, minlength=len(self.unit_keys))
+        en_start = np.cumsum(en_count) - en_count
+        # every Chinese key of a unit with every English key of it: the Chinese key repeated once per
+        # English key of its unit, beside that unit's English keys in turn
+        sizes = en_count[zh_unit]
+        within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        en_paired = en_kept[np.repeat(en_start[zh_unit], sizes) + within]
+        codes = np.repeat(zh_kept.astype(np.int64), sizes) * len(keys) + en_paired
+        pairs, counts = np.unique(codes, return_counts=True)
+        often = counts >= MIN_COOCCURRENCE
+        joint = Counter(
+            {
+                (keys[code // len(keys)], keys[code % len(keys)]): count
+                for code, count in zip(pairs[often].tolist(), counts[often].tolist(), strict=True)
+            }
+        )
         return CoOccurrence(self.zh_units, self.en_units, joint)
 
 

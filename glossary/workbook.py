@@ -34,7 +34,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
-from glossary.contexts import display_width, marked
+from glossary.contexts import WIDE_WIDTH, display_width, marked
 from glossary.errors import GlossaryError, Problem
 from glossary.files import atomic_output, read_input, scratch_folder_beside
 from glossary.models import (
@@ -269,6 +269,8 @@ def number_cell(sheet: _WorkbookChild, number: float, number_format: str) -> Wri
 
 def _line_count(text: str, width: float) -> int:
     usable = max(width - 1, 1)  # a cell loses about one character of width to its padding
+    if len(text) * WIDE_WIDTH <= usable and "\n" not in text:
+        return 1  # however wide its characters: measuring each cell's text was a third of writing a row
     return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
 
 
@@ -278,20 +280,18 @@ def _row_height(
     """Points to show a row's wrapped text, up to `max_lines` lines; None for one line.
 
     Set explicitly because neither Excel nor LibreOffice fits row heights to wrapped text on opening."""
-    lines = max(
-        (
-            _line_count(value.text if isinstance(value, Marked) else value, column.width)
-            for column, value in zip(columns, values, strict=True)
-            if column.wrap and column.sets_height and not column.hidden and isinstance(value, str | Marked)
-        ),
-        default=1,
-    )
+    lines = 1
+    for column, value in zip(columns, values, strict=True):
+        if column.wrap and column.sets_height and not column.hidden:
+            text = value.text if isinstance(value, Marked) else value
+            if isinstance(text, str):
+                lines = max(lines, _line_count(text, column.width))
     return min(lines, max_lines) * LINE_HEIGHT + 2 if lines > 1 else None
 
 
 class _SheetData:
-    """A sheet's rows as the <sheetData> that openpyxl writes for the cells text_cell and number_cell make
-    (inline strings, a Marked's term in a bold run), built as text: openpyxl's objects per cell cost
+    """A sheet's rows as the <sheetData> that openpyxl would write for the cells text_cell and number_cell
+    make (inline strings, a Marked's term in a bold run), built as text: openpyxl's objects per cell cost
     about a millisecond a row. The style of each kind of cell is openpyxl's own, asked for once, in the
     order cells come, so the stylesheet is the same too."""
 
@@ -393,8 +393,9 @@ def _write_rows(
     lines = chain([data.header()], (data.row(number, values) for number, values in enumerate(rows, 2)))
     with file.open("wb") as stream:
         stream.write(head + b"<sheetData>")
-        # Non-ASCII as character references, as openpyxl's XML writer writes it.
-        stream.writelines(line.encode("ascii", "xmlcharrefreplace") for line in lines)
+        # UTF-8, which XML without a declaration is; openpyxl writes a character reference for each
+        # non-ASCII character, for Chinese almost three times as long, and slower to zip.
+        stream.writelines(line.encode("utf-8") for line in lines)
         stream.write(b"</sheetData>" + tail)
 
 

@@ -4,13 +4,17 @@ own cells would have given them."""
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import openpyxl
 import pytest
+from lxml import etree
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from test_workbook import letters, pair, sample_glossary
@@ -90,6 +94,11 @@ def part(data: bytes, name: str) -> bytes:
         return archive.read(name)
 
 
+def canonical(xml: bytes) -> bytes:
+    """The XML as its content: the same for a character written as itself or as a reference."""
+    return etree.tostring(etree.fromstring(xml), method="c14n")
+
+
 def test_the_rows_are_the_xml_openpyxl_writes_for_the_same_cells() -> None:
     def by_openpyxl(sheet: object) -> None:
         sheet.append([text_cell(sheet, column.header, "Glossary header") for column in COLUMNS])  # type: ignore[attr-defined,arg-type]
@@ -101,7 +110,8 @@ def test_the_rows_are_the_xml_openpyxl_writes_for_the_same_cells() -> None:
 
     ours, theirs = saved(lambda sheet: _write_rows(sheet, COLUMNS, AWKWARD)), saved(by_openpyxl)
 
-    assert part(ours, "xl/worksheets/sheet1.xml") == part(theirs, "xl/worksheets/sheet1.xml")
+    sheet = "xl/worksheets/sheet1.xml"
+    assert canonical(part(ours, sheet)) == canonical(part(theirs, sheet))
     assert part(ours, "xl/styles.xml") == part(theirs, "xl/styles.xml")
 
 
@@ -170,3 +180,28 @@ def test_the_glossary_sheet_reads_back_through_the_tool(tmp_path: Path, text: st
     assert str(context) == clean_text(row.chinese_context)
     with zipfile.ZipFile(path) as archive:
         assert not re.search(rb"<f>", archive.read("xl/worksheets/sheet1.xml"))
+
+
+WRITE_SAMPLE = """
+import sys
+import openpyxl
+from glossary.workbook import write_workbook
+from test_workbook import sample_glossary
+write_workbook(sys.argv[1], sample_glossary())
+print(openpyxl.LXML)
+"""
+
+
+def test_without_lxml_openpyxl_writes_the_sheets_its_own_way_and_the_rows_still_fit(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.xlsx"
+    written = subprocess.run(
+        [sys.executable, "-c", WRITE_SAMPLE, str(path)],
+        cwd=Path(__file__).parent,
+        env={**os.environ, "OPENPYXL_LXML": "False"},  # openpyxl then writes with its own XML writer
+        capture_output=True,
+        text=True,
+    )
+
+    assert (written.returncode, written.stdout) == (0, "False\n"), written.stderr
+    back, glossary = read_workbook(path), sample_glossary()
+    assert (back.rows, back.articles) == (glossary.rows, glossary.articles)

@@ -1,3 +1,3 @@
-from glossary.cli import main
+from glossary.cli import run
 
-main()
+run()

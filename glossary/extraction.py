@@ -881,7 +881,7 @@ class RunKeys:
     def __init__(self, keys: frozenset[str], digest: str) -> None:
         self.keys = keys
         self.digest = digest
-        self._new: dict[str, frozenset[str] | None] = {}  # earlier run's digest -> keys new since
+        self._new: dict[str, frozenset[str]] = {}  # earlier run's digest -> keys new since
 
     @classmethod
     def of(cls, keys: set[str], store: ResultStore) -> RunKeys:
@@ -895,11 +895,12 @@ class RunKeys:
     def counter(self) -> KeyCounter:
         return KeyCounter(self.keys)
 
-    def new_since(self, digest: str, store: ResultStore) -> frozenset[str] | None:
-        """The keys of this run that a run whose keys had `digest` did not count (None: not known)."""
+    def new_since(self, digest: str, store: ResultStore) -> frozenset[str]:
+        """The keys of this run that a run whose keys had `digest` did not count (all of them when that
+        run's keys are not known)."""
         if digest not in self._new:
             before = store.load(digest, "named")
-            self._new[digest] = self.keys - before if isinstance(before, frozenset) else None
+            self._new[digest] = self.keys - before if isinstance(before, frozenset) else self.keys
         return self._new[digest]
 
 
@@ -918,19 +919,27 @@ def _count_all(
     mapper: Mapper,
     progress: Progress | None,
 ) -> dict[str, int]:
-    """Occurrences in all the files' text of every key some file of the run names: the counts a file
-    keeps for these keys are read here, the other files are counted by `mapper` (by this process when
-    their text is small), and all are summed as they come in (a thousand files' counts are not held)."""
+    """Occurrences in all the files' text of every key some file of the run names, summed as they come
+    in (a thousand files' counts are not held). A file's kept counts serve as they are when they are for
+    these keys, and with a few keys new since looked up in its kept text, both here (a worker would load
+    them and pickle them back); only the other files are counted whole, by `mapper` (by this process when
+    their text is small)."""
     counts: Counter[str] = Counter()
     uncounted = []
     done = _Done(progress, "counting", len(files))
     for number, (key, store) in enumerate(files):
         kept = store.load(key, "counts")
         if isinstance(kept, FileCounts) and kept.named == named.digest:
-            counts.update(kept.counts)
-            done.one()
+            file_counts = kept.counts
+        elif isinstance(kept, FileCounts) and len(new := named.new_since(kept.named, store)) <= FEW_NEW_KEYS:
+            file_counts = {term: count for term, count in kept.counts.items() if term in named.keys}
+            file_counts.update(count_each(_kept_text(key, store), new))
+            store.save(key, "counts", FileCounts(named.digest, file_counts))
         else:
             uncounted.append(number)
+            continue
+        counts.update(file_counts)
+        done.one()
     uncounted_sizes = [sizes[number] for number in uncounted]
     counter = mapper if sum(uncounted_sizes) > POOL_WORTH_BYTES else LocalMapper(1)
     counting = [files[number] for number in uncounted]
@@ -955,23 +964,19 @@ class _Done:
 
 
 def count_file(task: tuple[str, ResultStore], named: RunKeys) -> dict[str, int]:
-    """Occurrences in one file's text of every Chinese key some file of the run names. Counts kept from
-    an earlier run for other keys serve for the keys both counted; only keys new since are counted,
-    unless they are many."""
+    """Occurrences in one file's text of every Chinese key some file of the run names, kept for later
+    runs."""
     key, store = task
-    kept = store.load(key, "counts")
+    counts = named.counter.count(_kept_text(key, store))
+    store.save(key, "counts", FileCounts(named.digest, counts))
+    return counts
+
+
+def _kept_text(key: str, store: ResultStore) -> list[str]:
     text = store.load(key, "text")
     if not isinstance(text, list):
         raise GlossaryError(str(store.directory), "a file's text went missing from the cache during the run")
-    earlier = kept if isinstance(kept, FileCounts) else None
-    new = named.new_since(earlier.named, store) if earlier else None
-    if earlier and new is not None and len(new) <= FEW_NEW_KEYS:
-        counts = {term: count for term, count in earlier.counts.items() if term in named.keys}
-        counts.update(count_each(text, new))
-    else:
-        counts = named.counter.count(text)
-    store.save(key, "counts", FileCounts(named.digest, counts))
-    return counts
+    return text
 
 
 @dataclass

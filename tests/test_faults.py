@@ -529,3 +529,32 @@ def test_every_help_gives_the_exit_codes_its_command_can_return(command: list[st
     text = " ".join(result.output.split())
     assert "Exit codes: 0 done" in text and "2 nothing done" in text and "130 interrupted" in text
     assert ("1 done, but some input had a problem" in text) == partial
+
+
+@pytest.mark.parametrize(
+    ("arguments", "code", "printed"),
+    [
+        (["--version"], 0, "glossary, version"),
+        (["extract", "no-such-file.txt", "-o", "out.xlsx"], 2, "error: no-such-file.txt"),
+        (["no-such-command"], 2, "No such command"),
+    ],
+)
+def test_the_command_leaves_after_its_exit_handlers_with_its_exit_code(
+    tmp_path: Path, arguments: list[str], code: int, printed: str
+) -> None:
+    """`glossary` skips the interpreter's teardown, not the exit handlers nor its output."""
+    script = (
+        "import atexit, sys\n"
+        "from glossary.cli import run\n"
+        "atexit.register(lambda: print('handlers ran', file=sys.stderr))\n"
+        f"sys.argv = ['glossary', *{arguments!r}]\n"
+        "print('buffered', end='')\n"
+        "run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == code
+    assert done.stdout.startswith("buffered")
+    assert printed in done.stdout + done.stderr
+    assert done.stderr.rstrip().endswith("handlers ran")

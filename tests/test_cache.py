@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import marshal
+import pickle
 from importlib import resources
 from pathlib import Path
 
@@ -84,9 +85,9 @@ def test_jieba_from_its_prebuilt_form_equals_its_own_files(tmp_path: Path) -> No
     from glossary.candidates import ChineseAnalyzer
 
     ChineseAnalyzer.load_dictionaries()
-    entries = list(cache_dir().glob("models/jieba-*.marshal"))
+    entries = list(cache_dir().glob("models/jieba-*.pickle"))
     assert len(entries) == 1  # built into the (test session's) cache at first use
-    frequencies, total, tags = marshal.loads(entries[0].read_bytes())
+    frequencies, total, tags = pickle.loads(entries[0].read_bytes())
     own = jieba.Tokenizer()
     own.tmp_dir = str(tmp_path)
     own.initialize()

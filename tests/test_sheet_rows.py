@@ -10,6 +10,7 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -30,7 +31,9 @@ from glossary.workbook import (
     Column,
     Marked,
     _named_styles,
+    _Reader,
     _row_height,
+    _sheet_rows,
     _write_rows,
     clean_text,
     number_cell,
@@ -205,3 +208,93 @@ def test_without_lxml_openpyxl_writes_the_sheets_its_own_way_and_the_rows_still_
     assert (written.returncode, written.stdout) == (0, "False\n"), written.stderr
     back, glossary = read_workbook(path), sample_glossary()
     assert (back.rows, back.articles) == (glossary.rows, glossary.articles)
+
+
+# ---------------------------------------------------------------- reading
+
+
+SHARED = (
+    "<sst xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>"
+    "<si><t>共享</t></si>"
+    "<si><r><rPr><b/><sz val='11'/></rPr><t xml:space='preserve'>bold </t></r><r><t>run</t></r>"
+    "<rPh sb='0' eb='1'><t>phonetic</t></rPh><phoneticPr fontId='0'/></si>"
+    "<si><t>x005F_x000D_ escaped</t></si>"
+    "<si><t/></si>"
+    "</sst>"
+)
+# Rows as other programs write them: shared strings, no r on rows or cells, rows out of order or
+# missing, the last cell first, errors, formulas with their value, booleans, ISO dates, empty values.
+ROWS = (
+    "<row r='6'><c r='A6' t='s'><v>0</v></c><c r='B6' t='s'><v>1</v></c><c r='C6' t='s'><v>2</v></c>"
+    "<c r='D6' t='s'><v>3</v></c></row>"
+    "<row r='7'><c r='A7' t='inlineStr'><is><r><rPr><b/></rPr><t>粗</t></r><r><t xml:space='preserve'> plain"
+    "</t></r><rPh sb='0' eb='1'><t>cu</t></rPh></is></c><c r='C7' t='e'><v>#N/A</v></c>"
+    "<c r='E7' t='str'><f>A1</f><v>formula text</v></c><c r='F7'><f>1+1</f><v>2</v></c></row>"
+    "<row><c t='inlineStr'><is><t>no r</t></is></c><c><v>1.5E3</v></c><c t='b'><v>0</v></c>"
+    "<c t='d'><v>2024-03-05T10:00:00</v></c><c t='inlineStr'/></row>"
+    "<row r='9.0'><c r='B9'><v></v></c><c r='D9' s='DATE'><v>45000.5</v></c><c r='E9' s='DURATION'><v>1.5</v>"
+    "</c><c r='F9'><v>-7</v></c></row>"
+    "<row r='5'><c r='A5' t='inlineStr'><is><t>out of order</t></is></c></row>"
+    "<row r='12' spans='1:3'/>"
+    "<row r='13'><c r='C13' t='inlineStr'><is><t>last cell first</t></is></c><c r='A13'><v>7</v></c></row>"
+)
+
+
+def crafted_workbook(path: Path) -> None:
+    """A workbook openpyxl writes, with shared strings and rows of other writers put in."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Glossary"
+    sheet.append(["Chinese", "English", "Status", "Note"])
+    sheet.append(["数字经济", "digital economy", "approved", datetime(2024, 3, 5, 10, 30)])
+    sheet.append(["全球治理", "global governance", "candidate", timedelta(hours=30)])
+    sheet.append(["共享", " spaced ", "rejected", True])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with zipfile.ZipFile(buffer) as original, zipfile.ZipFile(path, "w") as archive:
+        for name in original.namelist():
+            data = original.read(name).decode()
+            if name == "xl/worksheets/sheet1.xml":
+                date, duration = re.findall(r'<c r="D[23]" s="(\d+)"', data)
+                rows = ROWS.replace("DATE", date).replace("DURATION", duration)
+                data = data.replace("</sheetData>", rows + "</sheetData>")
+            elif name == "[Content_Types].xml":
+                data = data.replace(
+                    "</Types>",
+                    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                    'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+                )
+            archive.writestr(name, data)
+        archive.writestr("xl/sharedStrings.xml", SHARED)
+
+
+def test_rows_are_read_as_openpyxl_reads_them(tmp_path: Path) -> None:
+    path = tmp_path / "crafted.xlsx"
+    crafted_workbook(path)
+    theirs = openpyxl.load_workbook(path, read_only=True, data_only=True)["Glossary"]
+    theirs.reset_dimensions()
+    reader = _Reader(str(path), read_only=True, data_only=True, keep_links=False)
+    reader.read()
+
+    ours = list(_sheet_rows(reader.wb["Glossary"]))
+
+    assert ours == [tuple(row) for row in theirs.iter_rows(values_only=True)]
+    assert ours[5][:4] == ("共享", "bold run", "x000D_ escaped", "")
+    assert ours[6][0] == "粗 plain"
+    assert ours[8][3] == datetime(2023, 3, 15, 12) and ours[8][4] == timedelta(days=1.5)
+    assert ours[4] == ours[9] == ours[10] == ()  # rows not in the file
+
+
+def test_a_workbook_saved_with_shared_strings_reads_back(tmp_path: Path) -> None:
+    path = tmp_path / "crafted.xlsx"
+    crafted_workbook(path)
+
+    rows = read_workbook(path).rows
+
+    assert [(row.chinese, row.english, row.status) for row in rows[:3]] == [
+        ("数字经济", "digital economy", "approved"),
+        ("全球治理", "global governance", "candidate"),
+        ("共享", "spaced", "rejected"),
+    ]
+    assert rows[0].note == "2024-03-05 10:30:00" and rows[2].note == "True"
+    assert (rows[3].chinese, rows[3].english) == ("共享", "bold run")

@@ -59,6 +59,26 @@ def recorded(known: dict[str, np.ndarray]) -> Iterator[dict[str, np.ndarray]]:
         _RECORDS.remove(record)
 
 
+Packed = tuple[list[str], "np.ndarray"]  # texts, and their embeddings as the rows of one matrix
+
+
+def packed(known: dict[str, np.ndarray]) -> Packed:
+    """Embeddings in the form they are kept in: one matrix loads from the cache in a fraction of the
+    time of hundreds of small arrays."""
+    import numpy as np
+
+    texts = list(known)
+    return texts, np.stack([known[text] for text in texts]) if texts else np.zeros((0, 512), np.float32)
+
+
+def unpacked(kept: object) -> dict[str, np.ndarray]:
+    """The embeddings of a `packed` pair; none for anything else (nothing kept yet)."""
+    if not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], list)):
+        return {}
+    texts, matrix = kept
+    return dict(zip(texts, matrix, strict=True))
+
+
 def similarities(term: str, candidates: Sequence[str]) -> list[float]:
     """Cosine similarity of `term` to each candidate."""
     if not candidates:

@@ -25,6 +25,7 @@ import gc
 import hashlib
 import itertools
 import multiprocessing
+import operator
 import re
 import signal
 import threading
@@ -809,6 +810,7 @@ def _renumber_observations(summary: FileSummary, before: int) -> None:
 OBSERVATION_STRINGS = (
     "zh", "zh_written", "en", "en_key", "source", "article_id", "zh_context", "en_context", "kind",
 )  # fmt: skip
+_observation_strings = operator.attrgetter(*OBSERVATION_STRINGS)
 
 
 class SharedValues:
@@ -826,8 +828,9 @@ class SharedValues:
 
     def observation(self, observation: Observation) -> Observation:
         """`observation` with shared values, in place; its evidence dict is shared too (never changed)."""
-        for name in OBSERVATION_STRINGS:
-            setattr(observation, name, self.string(getattr(observation, name)))
+        strings = self._strings
+        for name, value in zip(OBSERVATION_STRINGS, _observation_strings(observation), strict=True):
+            setattr(observation, name, strings.setdefault(value, value))
         evidence = observation.evidence
         observation.evidence = self._evidence.setdefault(tuple(evidence.items()), evidence)
         return observation
@@ -1033,8 +1036,7 @@ def score_file(
     pairer = run_pairer(run, settings)
     units = [unit for article_units in prepared.units.values() for unit in article_units]
     found = [observation for unit in units for observation in pairer.candidate_observations(unit)]
-    kept = store.load(key, "embeddings")  # the encoder's answers for this file's keywords, kept
-    kept = kept if isinstance(kept, dict) else {}
+    kept = encoder.unpacked(store.load(key, "embeddings"))  # the encoder's answers for its keywords
     with encoder.recorded(kept) as asked:
         keywords = [
             observation
@@ -1044,7 +1046,7 @@ def score_file(
             )
         ]
     if asked.keys() - kept.keys():
-        store.save(key, "embeddings", {**kept, **asked})
+        store.save(key, "embeddings", encoder.packed({**kept, **asked}))
     for observation in [seen for seen, _ in found] + keywords:
         observation.article_id = global_article_id(observation.article_id, before)
     return found, keywords

@@ -48,8 +48,8 @@ from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, english_key
 from glossary.chinese import simplify
 from glossary.counting import KeyCounter, count_each
 from glossary.errors import GlossaryError, Problem
-from glossary.glosses import find_glosses, gloss_passages
-from glossary.lexicon import Lexicon, load_lexicon
+from glossary.glosses import find_glosses, gloss_passages, name_lookups
+from glossary.lexicon import Lexicon, know_name_readings, load_lexicon, name_readings
 from glossary.models import AlignedUnit, ArticleRecord, Bead, Document, KnownPair, TermPair
 from glossary.names import load_pinyin
 from glossary.pairing import (
@@ -249,7 +249,7 @@ def _extract(
     ahead = mapper.jobs - 1 if isinstance(mapper, LocalMapper) else 0
     with stage("loading models"), step(progress, "loading models"):
         if todo:
-            load_reading_models(settings)  # first: the process reading ahead shares them
+            settings.lexicon()  # first: the process reading ahead shares it
         with _reading_ahead(todo, ahead, settings):
             if todo:
                 load_models(settings, english=True)
@@ -266,6 +266,7 @@ def _extract(
         files = _observe_all(tasks, todo, settings, mapper, sizes_of_tasks, progress, note)
         _READ_AHEAD.clear()
         know_beads(None, {})
+        know_name_readings({})
         encoder_loading.join()
     with stage("counting"):
         kept, problems = kept_files(files)
@@ -336,13 +337,16 @@ _READ_AHEAD: dict[tuple[Path, str], tuple[FileRecords, Issue | None]] = {}
 @contextmanager
 def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) -> Iterator[None]:
     """While this process loads the models in the block, `processes` others read and match `tasks`'
-    files, largest first, and align their abstracts (that needs only the dictionary); what they have
-    done by the end of the block is kept for `read_file` and `align` here and in the workers forked
-    later, the rest is done by the workers as before."""
+    files, largest first, and align their abstracts (that needs only the dictionary and pinyin); what
+    they have done by the end of the block is kept for `read_file` and `align` here and in the workers
+    forked later, the rest is done by the workers as before. Pinyin is loaded here (for the workers to
+    share) only when some file is not read by the end of the block: for the files read ahead they need
+    it only for the names in their glosses, whose readings the processes reading ahead work out too."""
     if processes < 1 or not tasks:
         yield
         return
     beads: dict[SentencePair, list[Bead]] = {}
+    readings: dict[str, list[str]] = {}
     with multiprocessing.get_context("fork").Pool(
         min(processes, len(tasks)), initializer=_reading_process, initargs=(settings,)
     ) as pool:
@@ -351,13 +355,17 @@ def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) ->
             for number in _largest_first(_sizes(task.path for task in tasks))
         ]
         yield
+        if not all(result.ready() for _, result in pending):
+            load_pinyin()  # for the workers, who read the rest; meanwhile the reading ahead goes on
         for task, result in pending:
             if result.ready() and result.successful():
-                read, issue, file_beads = result.get()
+                read, issue, file_beads, file_readings = result.get()
                 _READ_AHEAD[task.path, task.name] = read, issue
                 beads.update(file_beads)
+                readings.update(file_readings)
     # leaving the pool ends its work in hand: a file it is still reading is read again by a worker
     know_beads(settings.lexicon(), beads)
+    know_name_readings(readings)
 
 
 _READING_SETTINGS: list[Settings] = []  # in a process reading ahead: the run's settings
@@ -365,15 +373,26 @@ _READING_SETTINGS: list[Settings] = []  # in a process reading ahead: the run's 
 
 def _reading_process(settings: Settings) -> None:
     """A process reading ahead gets the settings once, when forked (with every file, a large termlist
-    would be pickled once per file while the models load)."""
+    would be pickled once per file while the models load), and loads pinyin."""
     _leave_ctrl_c_to_the_parent()
     _READING_SETTINGS.append(settings)
+    load_pinyin()
 
 
-def _read_ahead(path: Path, name: str) -> tuple[FileRecords, Issue | None, dict[SentencePair, list[Bead]]]:
+def _read_ahead(
+    path: Path, name: str
+) -> tuple[FileRecords, Issue | None, dict[SentencePair, list[Bead]], dict[str, list[str]]]:
     read, issue = read_file(path, name)
-    matched = [record for record in issue.records if record.matched] if issue else []
-    return read, issue, abstract_beads(matched, _READING_SETTINGS[0].lexicon())
+    if issue is None:
+        return read, issue, {}, {}
+    matched = [record for record in issue.records if record.matched]
+    names = name_lookups(issue.document.paragraphs, TEXT_KINDS)
+    return (
+        read,
+        issue,
+        abstract_beads(matched, _READING_SETTINGS[0].lexicon()),
+        {name: name_readings(name) for name in names},
+    )
 
 
 def _sizes(paths: Iterable[Path]) -> list[int]:
@@ -439,18 +458,13 @@ class _Background:
 
 
 def load_models(settings: Settings, english: bool) -> None:
-    """Load what the work needs once, before worker processes are forked (they share it)."""
-    load_reading_models(settings)
+    """Load what the work needs once, before worker processes are forked (they share it); pinyin, which
+    reading needs, is loaded on first use or by `_reading_ahead`."""
+    settings.lexicon()
     ChineseAnalyzer.load_dictionaries()
     settings.dictionary()
     if english:
         EnglishAnalyzer.load_model()
-
-
-def load_reading_models(settings: Settings) -> None:
-    """What reading, matching and aligning a file need: the dictionary and pinyin."""
-    settings.lexicon()
-    load_pinyin()
 
 
 def _file_key(path: Path, name: str, settings: str) -> str:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from glossary import encoder
 from glossary.alignment import SentencePair, abstract_beads, aligned_units, know_beads
@@ -76,6 +76,9 @@ from glossary.pairing.statistics import UnitKeys
 from glossary.progress import Progress, step
 from glossary.reading import expand_paths, read_document
 from glossary.reading.duplicates import sentence_keys, without_duplicates
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Task = TypeVar("Task")
 Shared = TypeVar("Shared")
@@ -907,7 +910,7 @@ class RunKeys:
     def __init__(self, keys: frozenset[str], digest: str) -> None:
         self.keys = keys
         self.digest = digest
-        self._new: dict[str, frozenset[str]] = {}  # earlier run's digest -> keys new since
+        self._carried: dict[str, tuple[np.ndarray, frozenset[str]]] = {}  # earlier run's digest -> ...
 
     @classmethod
     def of(cls, keys: set[str], store: ResultStore) -> RunKeys:
@@ -921,21 +924,47 @@ class RunKeys:
     def counter(self) -> KeyCounter:
         return KeyCounter(self.keys)
 
-    def new_since(self, digest: str, store: ResultStore) -> frozenset[str]:
-        """The keys of this run that a run whose keys had `digest` did not count (all of them when that
-        run's keys are not known)."""
-        if digest not in self._new:
+    @cached_property
+    def ordered(self) -> list[str]:
+        """The keys in the order of the counts of `FileCounts`."""
+        return sorted(self.keys)
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {key: position for position, key in enumerate(self.ordered)}
+
+    def file_counts(self, counts: dict[str, int]) -> FileCounts:
+        """Counts of some of these keys, as kept."""
+        import numpy as np
+
+        positions = np.fromiter((self._positions[key] for key in counts), dtype=np.int32, count=len(counts))
+        return FileCounts(
+            self.digest, positions, np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+        )
+
+    def carried(self, digest: str, store: ResultStore) -> tuple[np.ndarray, frozenset[str]] | None:
+        """For counts of the keys of an earlier run (`digest`): where each of its keys is among these
+        (-1: no key of this run), and the keys of this run new since; None when that run's keys are not
+        known."""
+        import numpy as np
+
+        if digest not in self._carried:
             before = store.load(digest, "named")
-            self._new[digest] = self.keys - before if isinstance(before, frozenset) else self.keys
-        return self._new[digest]
+            if not isinstance(before, frozenset):
+                return None
+            positions = np.fromiter((self._positions.get(key, -1) for key in sorted(before)), dtype=np.int32)
+            self._carried[digest] = positions, self.keys - before
+        return self._carried[digest]
 
 
 @dataclass
 class FileCounts:
-    """A file's counts of the keys of a run (`RunKeys.digest`), kept for later runs."""
+    """A file's counts of the keys of a run (`RunKeys.digest`), kept for later runs: the keys' places in
+    `RunKeys.ordered` and their counts (arrays load and add up in a fraction of a dict's time)."""
 
     named: str
-    counts: dict[str, int]
+    positions: np.ndarray
+    counts: np.ndarray
 
 
 def _count_all(
@@ -950,29 +979,50 @@ def _count_all(
     these keys, and with a few keys new since looked up in its kept text, both here (a worker would load
     them and pickle them back); only the other files are counted whole, by `mapper` (by this process when
     their text is small)."""
-    counts: Counter[str] = Counter()
+    import numpy as np
+
+    total = np.zeros(len(named.ordered), dtype=np.int64)
     uncounted = []
     done = _Done(progress, "counting", len(files))
     for number, (key, store) in enumerate(files):
-        kept = store.load(key, "counts")
-        if isinstance(kept, FileCounts) and kept.named == named.digest:
-            file_counts = kept.counts
-        elif isinstance(kept, FileCounts) and len(new := named.new_since(kept.named, store)) <= FEW_NEW_KEYS:
-            file_counts = {term: count for term, count in kept.counts.items() if term in named.keys}
-            file_counts.update(count_each(_kept_text(key, store), new))
-            store.save(key, "counts", FileCounts(named.digest, file_counts))
-        else:
+        file_counts = _kept_counts(key, store, named)
+        if file_counts is None:
             uncounted.append(number)
             continue
-        counts.update(file_counts)
+        total[file_counts.positions] += file_counts.counts  # a file's positions are distinct
         done.one()
     uncounted_sizes = [sizes[number] for number in uncounted]
     counter = mapper if sum(uncounted_sizes) > POOL_WORTH_BYTES else LocalMapper(1)
     counting = [files[number] for number in uncounted]
     for _, file_counts in _largest_first_map(counter, count_file, counting, named, uncounted_sizes, "", None):
-        counts.update(file_counts)
+        total[file_counts.positions] += file_counts.counts
         done.one()
-    return dict(counts)
+    return {key: count for key, count in zip(named.ordered, total.tolist(), strict=True) if count}
+
+
+def _kept_counts(key: str, store: ResultStore, named: RunKeys) -> FileCounts | None:
+    """A file's kept counts of the run's keys: as kept, or brought up to date when they are for an earlier
+    run's keys and only a few keys are new since (those looked up in its kept text); None: to be counted
+    whole."""
+    import numpy as np
+
+    kept = store.load(key, "counts")
+    if not isinstance(kept, FileCounts) or kept.named == named.digest:
+        return kept if isinstance(kept, FileCounts) else None
+    carried = named.carried(kept.named, store)
+    if carried is None or len(carried[1]) > FEW_NEW_KEYS:
+        return None
+    moved, new = carried
+    places = moved[kept.positions]
+    still = places >= 0
+    found = named.file_counts(count_each(_kept_text(key, store), new))
+    counts = FileCounts(
+        named.digest,
+        np.concatenate([places[still], found.positions]).astype(np.int32),
+        np.concatenate([kept.counts[still], found.counts]),
+    )
+    store.save(key, "counts", counts)
+    return counts
 
 
 class _Done:
@@ -989,12 +1039,12 @@ class _Done:
             self.progress(self.stage, self.done, self.total)
 
 
-def count_file(task: tuple[str, ResultStore], named: RunKeys) -> dict[str, int]:
+def count_file(task: tuple[str, ResultStore], named: RunKeys) -> FileCounts:
     """Occurrences in one file's text of every Chinese key some file of the run names, kept for later
     runs."""
     key, store = task
-    counts = named.counter.count(_kept_text(key, store))
-    store.save(key, "counts", FileCounts(named.digest, counts))
+    counts = named.file_counts(named.counter.count(_kept_text(key, store)))
+    store.save(key, "counts", counts)
     return counts
 
 

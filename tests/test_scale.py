@@ -119,6 +119,15 @@ def test_counts_kept_from_the_last_run_serve_a_grown_run(
     assert len(scanned) == (1 if few else 3)
 
 
+def test_counts_kept_from_a_larger_run_serve_a_smaller_one(inputs: list[Path], tmp_path: Path) -> None:
+    known = load_termlists([])
+    store = ResultStore(tmp_path / "cache")
+    extract_pairs(inputs, known, store=store)
+    smaller = extract_pairs(inputs[:2], known, store=store)  # fewer keys: the others' counts are dropped
+    assert outcome(smaller) == outcome(extract_pairs(inputs[:2], known))
+    assert smaller.frequencies == extract_pairs(inputs[:2], known).frequencies
+
+
 def test_a_corrupt_cache_entry_is_worked_out_again(inputs: list[Path], tmp_path: Path) -> None:
     known = load_termlists([])
     store = ResultStore(tmp_path / "cache")

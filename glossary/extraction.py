@@ -790,10 +790,14 @@ def _shared_keys(keys: list[array[int]]) -> list[set[int]]:
 
     if not keys:
         return []
-    values = [np.frombuffer(file_keys, dtype=np.uint64) for file_keys in keys]
-    unique, counts = np.unique(np.concatenate(values), return_counts=True)
-    repeated = unique[counts > 1]
-    return [set(np.intersect1d(file_keys, repeated).tolist()) for file_keys in values]
+    every = np.concatenate([np.frombuffer(file_keys, dtype=np.uint64) for file_keys in keys])
+    ordered = np.sort(every)  # each file's keys are distinct: a key met twice is in two files
+    shared = np.isin(every, ordered[1:][ordered[1:] == ordered[:-1]])
+    ends = np.cumsum([len(file_keys) for file_keys in keys]).tolist()
+    return [
+        set(every[start:end][shared[start:end]].tolist())
+        for start, end in zip([0, *ends[:-1]], ends, strict=True)
+    ]
 
 
 def kept_files(files: list[FileRecords]) -> tuple[list[tuple[int, int]], list[Problem]]:
@@ -820,16 +824,6 @@ def kept_files(files: list[FileRecords]) -> tuple[list[tuple[int, int]], list[Pr
             before += len(file.records)
             problems.extend(file.matching_problems)
     return kept, problems
-
-
-def _renumber_observations(summary: FileSummary, before: int) -> None:
-    """The file's article ids in its glosses and termlist sightings over the run (see `kept_files`)."""
-    for observation in summary.glosses:
-        observation.article_id = global_article_id(observation.article_id, before)
-    summary.sightings = [
-        sighting._replace(article_id=global_article_id(sighting.article_id, before))
-        for sighting in summary.sightings
-    ]
 
 
 OBSERVATION_STRINGS = (
@@ -860,8 +854,19 @@ class SharedValues:
         observation.evidence = self._evidence.setdefault(tuple(evidence.items()), evidence)
         return observation
 
-    def sighting(self, sighting: Sighting) -> Sighting:
-        return Sighting(*(self.string(value) if isinstance(value, str) else value for value in sighting))
+    def sighting(self, sighting: Sighting, article_id: str) -> Sighting:
+        """`sighting` with shared values, seen in article `article_id` (its id over the run)."""
+        shared = self._strings.setdefault
+        zh, written, en, approved, _, context = sighting
+        article_id = shared(article_id, article_id)
+        return Sighting(
+            shared(zh, zh),
+            shared(written, written),
+            shared(en, en),
+            approved,
+            article_id,
+            shared(context, context),
+        )
 
     def scored(self, scored: tuple[list[tuple[Observation, bool]], list[Observation]]) -> None:
         """One file's scored pairs (see `score_file`) with shared values, in place."""
@@ -885,13 +890,17 @@ class RunTotals:
 
     def add(self, summary: FileSummary, before: int) -> None:
         """Add a file that has `before` articles of the run before it."""
-        _renumber_observations(summary, before)
+        for gloss in summary.glosses:  # the file's article ids over the run (see `kept_files`)
+            gloss.article_id = global_article_id(gloss.article_id, before)
         self.statistics += summary.statistics
         self.case += summary.case
         self.named |= summary.named
         self.keywords.extend(summary.keywords)
         self.glosses.extend(self.shared.observation(gloss) for gloss in summary.glosses)
-        self.sightings.extend(self.shared.sighting(sighting) for sighting in summary.sightings)
+        self.sightings.extend(
+            self.shared.sighting(sighting, global_article_id(sighting.article_id, before))
+            for sighting in summary.sightings
+        )
         self.english_seen |= summary.english_seen
 
     def evidence(self, known: list[KnownPair]) -> RunEvidence:

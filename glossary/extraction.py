@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from glossary import encoder
 from glossary.alignment import SentencePair, abstract_beads, aligned_units, know_beads
@@ -48,8 +48,8 @@ from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, english_key
 from glossary.chinese import simplify
 from glossary.counting import KeyCounter, count_each
 from glossary.errors import GlossaryError, Problem
-from glossary.glosses import find_glosses, gloss_passages
-from glossary.lexicon import Lexicon, load_lexicon
+from glossary.glosses import find_glosses, gloss_passages, name_lookups
+from glossary.lexicon import Lexicon, know_name_readings, load_lexicon, name_readings
 from glossary.models import AlignedUnit, ArticleRecord, Bead, Document, KnownPair, TermPair
 from glossary.names import load_pinyin
 from glossary.pairing import (
@@ -76,6 +76,9 @@ from glossary.pairing.statistics import UnitKeys
 from glossary.progress import Progress, step
 from glossary.reading import expand_paths, read_document
 from glossary.reading.duplicates import sentence_keys, without_duplicates
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 Task = TypeVar("Task")
 Shared = TypeVar("Shared")
@@ -249,7 +252,7 @@ def _extract(
     ahead = mapper.jobs - 1 if isinstance(mapper, LocalMapper) else 0
     with stage("loading models"), step(progress, "loading models"):
         if todo:
-            load_reading_models(settings)  # first: the process reading ahead shares them
+            settings.lexicon()  # first: the process reading ahead shares it
         with _reading_ahead(todo, ahead, settings):
             if todo:
                 load_models(settings, english=True)
@@ -266,6 +269,7 @@ def _extract(
         files = _observe_all(tasks, todo, settings, mapper, sizes_of_tasks, progress, note)
         _READ_AHEAD.clear()
         know_beads(None, {})
+        know_name_readings({})
         encoder_loading.join()
     with stage("counting"):
         kept, problems = kept_files(files)
@@ -336,28 +340,57 @@ _READ_AHEAD: dict[tuple[Path, str], tuple[FileRecords, Issue | None]] = {}
 @contextmanager
 def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) -> Iterator[None]:
     """While this process loads the models in the block, `processes` others read and match `tasks`'
-    files, largest first, and align their abstracts (that needs only the dictionary); what they have
-    done by the end of the block is kept for `read_file` and `align` here and in the workers forked
-    later, the rest is done by the workers as before."""
+    files, largest first, and align their abstracts (that needs only the dictionary and pinyin); what
+    they have done by the end of the block is kept for `read_file` and `align` here and in the workers
+    forked later, the rest is done by the workers as before. Pinyin is loaded here (for the workers to
+    share) only when some file is not read by the end of the block: for the files read ahead they need
+    it only for the names in their glosses, whose readings the processes reading ahead work out too."""
     if processes < 1 or not tasks:
         yield
         return
     beads: dict[SentencePair, list[Bead]] = {}
+    readings: dict[str, list[str]] = {}
+    sizes = _sizes(task.path for task in tasks)
+    started = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(
         min(processes, len(tasks)), initializer=_reading_process, initargs=(settings,)
     ) as pool:
         pending = [
-            (tasks[number], pool.apply_async(_read_ahead, (tasks[number].path, tasks[number].name)))
-            for number in _largest_first(_sizes(task.path for task in tasks))
+            (
+                tasks[number],
+                sizes[number],
+                pool.apply_async(_read_ahead, (tasks[number].path, tasks[number].name)),
+            )
+            for number in _largest_first(sizes)
         ]
         yield
-        for task, result in pending:
+        _wait_for_the_last(pending, time.perf_counter() - started)
+        if not all(result.ready() for _, _, result in pending):
+            load_pinyin()  # for the workers, who read the rest; meanwhile the reading ahead goes on
+        for task, _, result in pending:
             if result.ready() and result.successful():
-                read, issue, file_beads = result.get()
+                read, issue, file_beads, file_readings = result.get()
                 _READ_AHEAD[task.path, task.name] = read, issue
                 beads.update(file_beads)
+                readings.update(file_readings)
     # leaving the pool ends its work in hand: a file it is still reading is read again by a worker
     know_beads(settings.lexicon(), beads)
+    know_name_readings(readings)
+
+
+READING_WAIT = 0.15  # s: about what loading pinyin takes, which the workers need for a file left unread
+
+
+def _wait_for_the_last(pending: list[tuple[FileTask, int, AsyncResult[object]]], elapsed: float) -> None:
+    """Wait for the files still being read ahead when, at the pace so far (`elapsed` seconds for the
+    bytes read), they would be done within READING_WAIT: sooner than pinyin loads for the workers."""
+    done = sum(size for _, size, result in pending if result.ready())
+    left = sum(size for _, size, result in pending if not result.ready())
+    if not done or not left or left * elapsed / done > READING_WAIT:
+        return
+    deadline = time.perf_counter() + READING_WAIT
+    for _, _, result in pending:
+        result.wait(max(0.0, deadline - time.perf_counter()))
 
 
 _READING_SETTINGS: list[Settings] = []  # in a process reading ahead: the run's settings
@@ -365,15 +398,26 @@ _READING_SETTINGS: list[Settings] = []  # in a process reading ahead: the run's 
 
 def _reading_process(settings: Settings) -> None:
     """A process reading ahead gets the settings once, when forked (with every file, a large termlist
-    would be pickled once per file while the models load)."""
+    would be pickled once per file while the models load), and loads pinyin."""
     _leave_ctrl_c_to_the_parent()
     _READING_SETTINGS.append(settings)
+    load_pinyin()
 
 
-def _read_ahead(path: Path, name: str) -> tuple[FileRecords, Issue | None, dict[SentencePair, list[Bead]]]:
+def _read_ahead(
+    path: Path, name: str
+) -> tuple[FileRecords, Issue | None, dict[SentencePair, list[Bead]], dict[str, list[str]]]:
     read, issue = read_file(path, name)
-    matched = [record for record in issue.records if record.matched] if issue else []
-    return read, issue, abstract_beads(matched, _READING_SETTINGS[0].lexicon())
+    if issue is None:
+        return read, issue, {}, {}
+    matched = [record for record in issue.records if record.matched]
+    names = name_lookups(issue.document.paragraphs, TEXT_KINDS)
+    return (
+        read,
+        issue,
+        abstract_beads(matched, _READING_SETTINGS[0].lexicon()),
+        {name: name_readings(name) for name in names},
+    )
 
 
 def _sizes(paths: Iterable[Path]) -> list[int]:
@@ -439,18 +483,13 @@ class _Background:
 
 
 def load_models(settings: Settings, english: bool) -> None:
-    """Load what the work needs once, before worker processes are forked (they share it)."""
-    load_reading_models(settings)
+    """Load what the work needs once, before worker processes are forked (they share it); pinyin, which
+    reading needs, is loaded on first use or by `_reading_ahead`."""
+    settings.lexicon()
     ChineseAnalyzer.load_dictionaries()
     settings.dictionary()
     if english:
         EnglishAnalyzer.load_model()
-
-
-def load_reading_models(settings: Settings) -> None:
-    """What reading, matching and aligning a file need: the dictionary and pinyin."""
-    settings.lexicon()
-    load_pinyin()
 
 
 def _file_key(path: Path, name: str, settings: str) -> str:
@@ -751,10 +790,14 @@ def _shared_keys(keys: list[array[int]]) -> list[set[int]]:
 
     if not keys:
         return []
-    values = [np.frombuffer(file_keys, dtype=np.uint64) for file_keys in keys]
-    unique, counts = np.unique(np.concatenate(values), return_counts=True)
-    repeated = unique[counts > 1]
-    return [set(np.intersect1d(file_keys, repeated).tolist()) for file_keys in values]
+    every = np.concatenate([np.frombuffer(file_keys, dtype=np.uint64) for file_keys in keys])
+    ordered = np.sort(every)  # each file's keys are distinct: a key met twice is in two files
+    shared = np.isin(every, ordered[1:][ordered[1:] == ordered[:-1]])
+    ends = np.cumsum([len(file_keys) for file_keys in keys]).tolist()
+    return [
+        set(every[start:end][shared[start:end]].tolist())
+        for start, end in zip([0, *ends[:-1]], ends, strict=True)
+    ]
 
 
 def kept_files(files: list[FileRecords]) -> tuple[list[tuple[int, int]], list[Problem]]:
@@ -781,16 +824,6 @@ def kept_files(files: list[FileRecords]) -> tuple[list[tuple[int, int]], list[Pr
             before += len(file.records)
             problems.extend(file.matching_problems)
     return kept, problems
-
-
-def _renumber_observations(summary: FileSummary, before: int) -> None:
-    """The file's article ids in its glosses and termlist sightings over the run (see `kept_files`)."""
-    for observation in summary.glosses:
-        observation.article_id = global_article_id(observation.article_id, before)
-    summary.sightings = [
-        sighting._replace(article_id=global_article_id(sighting.article_id, before))
-        for sighting in summary.sightings
-    ]
 
 
 OBSERVATION_STRINGS = (
@@ -821,8 +854,19 @@ class SharedValues:
         observation.evidence = self._evidence.setdefault(tuple(evidence.items()), evidence)
         return observation
 
-    def sighting(self, sighting: Sighting) -> Sighting:
-        return Sighting(*(self.string(value) if isinstance(value, str) else value for value in sighting))
+    def sighting(self, sighting: Sighting, article_id: str) -> Sighting:
+        """`sighting` with shared values, seen in article `article_id` (its id over the run)."""
+        shared = self._strings.setdefault
+        zh, written, en, approved, _, context = sighting
+        article_id = shared(article_id, article_id)
+        return Sighting(
+            shared(zh, zh),
+            shared(written, written),
+            shared(en, en),
+            approved,
+            article_id,
+            shared(context, context),
+        )
 
     def scored(self, scored: tuple[list[tuple[Observation, bool]], list[Observation]]) -> None:
         """One file's scored pairs (see `score_file`) with shared values, in place."""
@@ -846,13 +890,17 @@ class RunTotals:
 
     def add(self, summary: FileSummary, before: int) -> None:
         """Add a file that has `before` articles of the run before it."""
-        _renumber_observations(summary, before)
+        for gloss in summary.glosses:  # the file's article ids over the run (see `kept_files`)
+            gloss.article_id = global_article_id(gloss.article_id, before)
         self.statistics += summary.statistics
         self.case += summary.case
         self.named |= summary.named
         self.keywords.extend(summary.keywords)
         self.glosses.extend(self.shared.observation(gloss) for gloss in summary.glosses)
-        self.sightings.extend(self.shared.sighting(sighting) for sighting in summary.sightings)
+        self.sightings.extend(
+            self.shared.sighting(sighting, global_article_id(sighting.article_id, before))
+            for sighting in summary.sightings
+        )
         self.english_seen |= summary.english_seen
 
     def evidence(self, known: list[KnownPair]) -> RunEvidence:

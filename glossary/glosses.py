@@ -60,15 +60,7 @@ def find_glosses(text: str, analyzer: ChineseAnalyzer, lexicon: Lexicon, own_sta
     """Every parenthetical gloss of a paragraph of Chinese text whose bracket opens at or after
     `own_start` (the text before it is the end of the previous paragraph, see `gloss_passages`)."""
     glosses: list[Gloss] = []
-    for match in PAREN_RE.finditer(text, own_start):
-        # `罗伯特·阿特 (Robert J. Art)`: a space before the bracket changes nothing
-        left_end = len(text[: match.start()].rstrip(" \u3000"))
-        left = text[max(0, left_end - MAX_LEFT_CHARS) : left_end]
-        if not re.search(f"[{HAN}”」』》’]$", left):
-            continue
-        parts = gloss_parts(match[1], written_before=left)
-        if not parts:
-            continue
+    for match, left_end, left, parts in _brackets(text, own_start):
         context = _sentence_around(text, max(left_end - 1, 0), match.end())
         terms = [_chinese_term(left, english, shape, analyzer, lexicon) for english, shape in parts]
         if len(terms) == 2 and terms[0] and terms[1] and parts[1][1] == "acronym":
@@ -81,6 +73,33 @@ def find_glosses(text: str, analyzer: ChineseAnalyzer, lexicon: Lexicon, own_sta
             term, kind, certainty = found
             glosses.append(Gloss(term, english, kind, certainty, left_end - len(term), context))
     return glosses
+
+
+def _brackets(text: str, own_start: int) -> Iterator[tuple[re.Match[str], int, str, list[tuple[str, str]]]]:
+    """Each bracket of `text` opening at or after `own_start` that holds a gloss of the text before it:
+    (the bracket, where the text before it ends, that text (at most MAX_LEFT_CHARS), its `gloss_parts`)."""
+    for match in PAREN_RE.finditer(text, own_start):
+        # `罗伯特·阿特 (Robert J. Art)`: a space before the bracket changes nothing
+        left_end = len(text[: match.start()].rstrip(" \u3000"))
+        left = text[max(0, left_end - MAX_LEFT_CHARS) : left_end]
+        if not re.search(f"[{HAN}”」』》’]$", left):
+            continue
+        parts = gloss_parts(match[1], written_before=left)
+        if parts:
+            yield match, left_end, left, parts
+
+
+def name_lookups(paragraphs: list[Paragraph], kinds: Iterable[str]) -> set[str]:
+    """Every name whose readings `find_glosses` over `gloss_passages(paragraphs, kinds)` may look up
+    (`_person`'s candidates, for a gloss shaped as a name after text that is no quotation: see
+    `_chinese_term`), to be worked out ahead elsewhere."""
+    return {
+        name
+        for _, text, own_start in gloss_passages(paragraphs, kinds)
+        for _, _, left, parts in _brackets(text, own_start)
+        if left[-1] not in CLOSING_QUOTES and any(shape == "name" for _, shape in parts)
+        for name in _person_candidates(left)
+    }
 
 
 def gloss_passages(paragraphs: list[Paragraph], kinds: Iterable[str]) -> Iterator[tuple[int, str, int]]:
@@ -248,12 +267,10 @@ def _person(left: str, english: str, tokens: list[ZhToken]) -> tuple[str, float]
     the run of transliteration characters before the bracket."""
     key = name_key(english)
     reversed_key = name_key(" ".join(reversed(english.split())))
-    for size in (2, 3, 4):
-        candidate = left[-size:]
-        if re.fullmatch(f"[{HAN}]+", candidate):
-            readings = set(name_readings(candidate))
-            if key in readings or reversed_key in readings:
-                return candidate, 0.95
+    for candidate in _person_candidates(left):
+        readings = set(name_readings(candidate))
+        if key in readings or reversed_key in readings:
+            return candidate, 0.95
     dotted = _dotted_name(left, tokens)
     if dotted:
         return dotted, 0.9
@@ -266,6 +283,14 @@ def _person(left: str, english: str, tokens: list[ZhToken]) -> tuple[str, float]
     if len(run) >= 2:
         return left[len(left) - len(run) :], 0.85
     return None
+
+
+def _person_candidates(left: str) -> Iterator[str]:
+    """The Chinese names of two to four characters that could end `left`, shortest first."""
+    for size in (2, 3, 4):
+        candidate = left[-size:]
+        if re.fullmatch(f"[{HAN}]+", candidate):
+            yield candidate
 
 
 NAME_DOT_RE = re.compile(f"[{HAN}]{{1,6}}(?:[·•・．][{HAN}]{{1,6}})+$")

@@ -306,11 +306,17 @@ def shipped_senses() -> list[tuple[str, str, str]]:
     return rows
 
 
-def name_readings(name: str, limit: int = 64) -> list[str]:
+NAME_READINGS = 64  # at most this many readings of a name
+
+
+def name_readings(name: str, limit: int = NAME_READINGS) -> list[str]:
     """Pinyin spellings of a Chinese personal name, every heteronym of every character ("dan", "shan").
 
     Returned lower-case without separators ("shanzhiqiang"), surname first; at most `limit` of them.
     """
+    known = _known_readings.get(name) if limit == NAME_READINGS else None
+    if known is not None:
+        return list(known)
     from pypinyin import Style, pinyin
 
     syllables = pinyin(simplify(name), style=Style.NORMAL, heteronym=True, errors="ignore")
@@ -318,6 +324,16 @@ def name_readings(name: str, limit: int = 64) -> list[str]:
     if not options:
         return []
     return ["".join(combination) for combination in itertools.islice(itertools.product(*options), limit)]
+
+
+_known_readings: dict[str, list[str]] = {}
+
+
+def know_name_readings(readings: dict[str, list[str]]) -> None:
+    """`name_readings` of these names worked out in another process: answered here without loading
+    pypinyin (a process whose files were read ahead needs them only for its glosses); {}: forget."""
+    global _known_readings
+    _known_readings = readings
 
 
 # Function words that say nothing about whether two texts translate each other.

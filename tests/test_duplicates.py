@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from conftest import CONTENTS_ISSUE, TIYAO_ISSUE, ZHAIYAO_ISSUE
 
 from glossary.articles import read_articles
 from glossary.errors import Problem
+from glossary.extraction import _shared_keys
 from glossary.reading import read_documents
 
 
@@ -92,3 +95,16 @@ def test_extract_counts_a_document_given_twice_once(tmp_path: Path) -> None:
         return {(row.chinese, row.english): row.frequency for row in read_workbook(path).rows}
 
     assert frequencies(tmp_path / "twice.xlsx") == frequencies(tmp_path / "once.xlsx")
+
+
+def test_the_sentence_keys_each_file_shares_with_another_are_found() -> None:
+    generator = random.Random(11)
+    for _ in range(300):
+        files = [
+            sorted({generator.randrange(40) for _ in range(generator.randint(0, 12))})
+            for _ in range(generator.randint(1, 7))
+        ]
+        shared = _shared_keys([array("Q", keys) for keys in files])
+        for number, keys in enumerate(files):
+            others = {key for other, more in enumerate(files) if other != number for key in more}
+            assert shared[number] == set(keys) & others

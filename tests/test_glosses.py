@@ -184,3 +184,43 @@ def test_name_and_acronym_share_the_boundary_the_name_gives(analyzer: ChineseAna
         analyzer,
     )
     assert {zh for zh, _, _ in found} == {"地方政府永续发展理事会"}
+
+
+def test_the_names_whose_readings_a_gloss_looks_up_are_known_beforehand(
+    analyzer: ChineseAnalyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`name_lookups` names every string `find_glosses` asks the readings of (they are worked out ahead
+    where pypinyin is loaded), and readings known beforehand are the ones pypinyin gives."""
+    import glossary.glosses
+    from glossary.lexicon import know_name_readings, name_readings
+
+    texts = [
+        "美国国际关系学者拉斯本（Brain C. Rathbun）认为信任至关重要。习近平（Xi Jinping）出席会议。",
+        "中国问题专家沈大伟（David Shambaugh）认为如此，“伙伴关系”（partnership）亦然。",
+        "德国学者佩尔特斯 (Volker Perthes) 与单志强（Shan Zhiqiang）合著。",
+    ]
+    paragraphs = [Paragraph(text, [(0, number + 1)]) for number, text in enumerate(texts)]
+    asked: list[str] = []
+
+    def readings(name: str) -> list[str]:
+        asked.append(name)
+        return name_readings(name)
+
+    monkeypatch.setattr(glossary.glosses, "name_readings", readings)
+    found = [
+        (gloss.zh, gloss.kind)
+        for _, text, own_start in gloss_passages(paragraphs, ["text"])
+        for gloss in find_glosses(text, analyzer, load_lexicon(), own_start)
+    ]
+    assert ("单志强", "person") in found and ("沈大伟", "person") in found
+    names = glossary.glosses.name_lookups(paragraphs, ["text"])
+    assert asked and set(asked) <= names
+    known = {name: name_readings(name) for name in names}
+    assert "shanzhiqiang" in known["单志强"]
+    know_name_readings({"单志强": ["known"]})
+    try:
+        assert name_readings("单志强") == ["known"]
+        assert name_readings("单志强", limit=1) == ["danzhiqiang"]  # another question: asked of pypinyin
+    finally:
+        know_name_readings({})
+    assert name_readings("单志强") == known["单志强"]

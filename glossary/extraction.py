@@ -78,6 +78,8 @@ from glossary.reading import expand_paths, read_document
 from glossary.reading.duplicates import sentence_keys, without_duplicates
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     import numpy as np
 
 Task = TypeVar("Task")
@@ -350,17 +352,24 @@ def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) ->
         return
     beads: dict[SentencePair, list[Bead]] = {}
     readings: dict[str, list[str]] = {}
+    sizes = _sizes(task.path for task in tasks)
+    started = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(
         min(processes, len(tasks)), initializer=_reading_process, initargs=(settings,)
     ) as pool:
         pending = [
-            (tasks[number], pool.apply_async(_read_ahead, (tasks[number].path, tasks[number].name)))
-            for number in _largest_first(_sizes(task.path for task in tasks))
+            (
+                tasks[number],
+                sizes[number],
+                pool.apply_async(_read_ahead, (tasks[number].path, tasks[number].name)),
+            )
+            for number in _largest_first(sizes)
         ]
         yield
-        if not all(result.ready() for _, result in pending):
+        _wait_for_the_last(pending, time.perf_counter() - started)
+        if not all(result.ready() for _, _, result in pending):
             load_pinyin()  # for the workers, who read the rest; meanwhile the reading ahead goes on
-        for task, result in pending:
+        for task, _, result in pending:
             if result.ready() and result.successful():
                 read, issue, file_beads, file_readings = result.get()
                 _READ_AHEAD[task.path, task.name] = read, issue
@@ -369,6 +378,21 @@ def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) ->
     # leaving the pool ends its work in hand: a file it is still reading is read again by a worker
     know_beads(settings.lexicon(), beads)
     know_name_readings(readings)
+
+
+READING_WAIT = 0.15  # s: about what loading pinyin takes, which the workers need for a file left unread
+
+
+def _wait_for_the_last(pending: list[tuple[FileTask, int, AsyncResult[object]]], elapsed: float) -> None:
+    """Wait for the files still being read ahead when, at the pace so far (`elapsed` seconds for the
+    bytes read), they would be done within READING_WAIT: sooner than pinyin loads for the workers."""
+    done = sum(size for _, size, result in pending if result.ready())
+    left = sum(size for _, size, result in pending if not result.ready())
+    if not done or not left or left * elapsed / done > READING_WAIT:
+        return
+    deadline = time.perf_counter() + READING_WAIT
+    for _, _, result in pending:
+        result.wait(max(0.0, deadline - time.perf_counter()))
 
 
 _READING_SETTINGS: list[Settings] = []  # in a process reading ahead: the run's settings

@@ -60,10 +60,7 @@ def find_glosses(text: str, analyzer: ChineseAnalyzer, lexicon: Lexicon, own_sta
     """Every parenthetical gloss of a paragraph of Chinese text whose bracket opens at or after
     `own_start` (the text before it is the end of the previous paragraph, see `gloss_passages`)."""
     glosses: list[Gloss] = []
-    for match, left_end, left in _brackets(text, own_start):
-        parts = gloss_parts(match[1], written_before=left)
-        if not parts:
-            continue
+    for match, left_end, left, parts in _brackets(text, own_start):
         context = _sentence_around(text, max(left_end - 1, 0), match.end())
         terms = [_chinese_term(left, english, shape, analyzer, lexicon) for english, shape in parts]
         if len(terms) == 2 and terms[0] and terms[1] and parts[1][1] == "acronym":
@@ -78,24 +75,29 @@ def find_glosses(text: str, analyzer: ChineseAnalyzer, lexicon: Lexicon, own_sta
     return glosses
 
 
-def _brackets(text: str, own_start: int) -> Iterator[tuple[re.Match[str], int, str]]:
-    """Each bracket of `text` opening at or after `own_start` whose text before it can end a Chinese
-    term: (the bracket, where the text before it ends, that text: at most MAX_LEFT_CHARS)."""
+def _brackets(text: str, own_start: int) -> Iterator[tuple[re.Match[str], int, str, list[tuple[str, str]]]]:
+    """Each bracket of `text` opening at or after `own_start` that holds a gloss of the text before it:
+    (the bracket, where the text before it ends, that text (at most MAX_LEFT_CHARS), its `gloss_parts`)."""
     for match in PAREN_RE.finditer(text, own_start):
         # `罗伯特·阿特 (Robert J. Art)`: a space before the bracket changes nothing
         left_end = len(text[: match.start()].rstrip(" \u3000"))
         left = text[max(0, left_end - MAX_LEFT_CHARS) : left_end]
-        if re.search(f"[{HAN}”」』》’]$", left):
-            yield match, left_end, left
+        if not re.search(f"[{HAN}”」』》’]$", left):
+            continue
+        parts = gloss_parts(match[1], written_before=left)
+        if parts:
+            yield match, left_end, left, parts
 
 
 def name_lookups(paragraphs: list[Paragraph], kinds: Iterable[str]) -> set[str]:
     """Every name whose readings `find_glosses` over `gloss_passages(paragraphs, kinds)` may look up
-    (what `_person` takes: the last characters before a bracket), to be worked out ahead elsewhere."""
+    (`_person`'s candidates, for a gloss shaped as a name after text that is no quotation: see
+    `_chinese_term`), to be worked out ahead elsewhere."""
     return {
         name
         for _, text, own_start in gloss_passages(paragraphs, kinds)
-        for _, _, left in _brackets(text, own_start)
+        for _, _, left, parts in _brackets(text, own_start)
+        if left[-1] not in CLOSING_QUOTES and any(shape == "name" for _, shape in parts)
         for name in _person_candidates(left)
     }
 

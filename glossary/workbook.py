@@ -380,7 +380,8 @@ _BOLD_RUN = tostring(BOLD.to_tree(tagname="rPr")).decode()
 
 
 def _escape(text: str) -> str:
-    """Text as openpyxl's XML writer escapes it (str.translate is ten times slower)."""
+    """Text as openpyxl's XML writer escapes it, a carriage return as a reference since a parser reads a
+    literal one as a line feed (str.translate is ten times slower)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
@@ -801,7 +802,7 @@ def _shared_strings(source: IO[bytes]) -> Iterator[str]:
             element.clear()
 
 
-def _sheet_rows(sheet: ReadOnlyWorksheet) -> Iterator[Sequence[object]]:
+def _sheet_rows(sheet: ReadOnlyWorksheet) -> Iterator[tuple[object, ...]]:
     """The values of every row there is in the sheet (some writers leave a wrong used range), as
     openpyxl's iter_rows(values_only=True) gives them after reset_dimensions(): a row missing from the
     file as an empty one, each row up to its last cell, dates as dates.
@@ -843,6 +844,7 @@ def _row_index(said: str) -> int:
 def _row_values(
     row: Element, shared: Sequence[str], dates: set[int], durations: set[int], epoch: datetime
 ) -> tuple[object, ...]:
+    """A row's values in their columns, up to the column of its last cell in the file (openpyxl's)."""
     cells: list[tuple[int, object]] = []
     column = 0
     for cell in row:

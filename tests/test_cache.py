@@ -94,3 +94,14 @@ def test_jieba_from_its_prebuilt_form_equals_its_own_files(tmp_path: Path) -> No
     assert (frequencies, total) == (own.FREQ, own.total)
     assert tags == jieba.posseg.POSTokenizer(own).word_tag_tab  # read from the dictionary's text
     assert jieba.posseg.dt.word_tag_tab == tags
+
+
+def test_pinyin_syllables_from_their_prebuilt_form_equal_those_spelled_from_pypinyin() -> None:
+    from glossary import names
+
+    names._syllables.cache_clear()
+    built = names._syllables()
+    assert list(cache_dir().glob("models/pinyin-syllables-*.marshal"))
+    names._syllables.cache_clear()
+    assert names._syllables() == built == names._spelled_syllables()
+    assert {"zhong", "lv", "xue"} <= built and names.is_pinyin("Zhicheng")

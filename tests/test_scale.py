@@ -223,3 +223,29 @@ def test_no_dask_is_imported_unless_asked_for(inputs: list[Path], tmp_path: Path
         "assert not {name.split('.')[0] for name in sys.modules} & {'dask', 'distributed'}, 'dask imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=tmp_path)
+
+
+class _Reading:
+    """A file being read ahead, as the parent sees it."""
+
+    def __init__(self, ready: bool) -> None:
+        self.done, self.waited = ready, 0.0
+
+    def ready(self) -> bool:
+        return self.done
+
+    def wait(self, timeout: float) -> None:
+        self.waited += timeout
+
+
+def test_the_parent_waits_for_the_last_files_read_ahead_only_when_they_would_soon_be_done() -> None:
+    task = extraction.FileTask(Path("x"), "x", "", ResultStore(Path("unused")))
+    nearly = [(task, 9_000, _Reading(True)), (task, 100, _Reading(False))]
+    extraction._wait_for_the_last(nearly, elapsed=1.0)  # 100 bytes at 9,000 a second: 0.01 s
+    assert 0 < nearly[1][2].waited <= extraction.READING_WAIT
+    far = [(task, 1_000, _Reading(True)), (task, 9_000, _Reading(False))]
+    extraction._wait_for_the_last(far, elapsed=1.0)  # 9 s more: pinyin is loaded instead
+    assert far[1][2].waited == 0
+    none_yet = [(task, 1_000, _Reading(False))]
+    extraction._wait_for_the_last(none_yet, elapsed=1.0)
+    assert none_yet[0][2].waited == 0

@@ -15,8 +15,9 @@ and PSS, which splits them). Printed:
   per-input cache (`--no-cache`); the ratio of the first run to each floor;
 - re-run: the same inputs again into the workbook the first run wrote, with the cache filled by a run
   before; the ratio to the first run;
-- one new issue added to 100 cached ones, against that issue alone (no cache); then the same with
-  copies whose characters are swapped (`swapped_copies`), which share nothing with each other;
+- one new issue added to 100 cached ones, against that issue alone (no cache), for a new issue of each
+  of the five corpus issues (53 to 350 KB), each ratio and their median; then the same with copies
+  whose characters are swapped (`swapped_copies`), which differ in some of their terms too;
 - the curve: N altered copies of the corpus (N in --sizes) with no cache, CPU and wall per issue.
 
 The copies are built under --work (default /tmp/glossary-scale) from ../shared/corpus: copy k has `（k）`
@@ -32,6 +33,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -134,7 +136,8 @@ def altered_copies(work: Path, count: int) -> list[Path]:
 def swapped_copies(work: Path, count: int) -> list[Path]:
     """`count` copies of the corpus issues with characters swapped as bench/big_file.py swaps them (four
     of the 300 commonest Chinese characters and two English letters, differently in each copy): unlike
-    `altered_copies`, the copies share no term, name or span, as issues of an archive do not."""
+    `altered_copies`, the terms, names and English words with a swapped character differ from copy to
+    copy (most terms, which have none of the four, are still shared)."""
     from big_file import altered_copy
 
     from glossary.chinese import HAN_RE
@@ -171,6 +174,35 @@ def ratio(measured: Measure, against: Measure) -> str:
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.1f} {five:.1f} {fifteen:.1f} on {os.cpu_count()} cores"
+
+
+ADDED_KINDS = 5  # one new issue of each of the five corpus issues: they range from 53 KB to 350 KB
+
+
+def added_issue(kind: str, copies: list[Path], work: Path, jobs: int, environment: dict[str, str]) -> None:
+    """One new issue added to the first 100 `copies`, cached, against that issue alone (no cache), for
+    each of the last ADDED_KINDS copies (a copy of each corpus issue), each into a new workbook."""
+    hundred = copies[:100]
+    output = work / f"hundred {kind}.xlsx"
+    output.unlink(missing_ok=True)
+    measure(extract(hundred, output, jobs), environment)  # 100 issues cached
+    walls, cpus = [], []
+    for new in copies[100:]:
+        for stale in ("alone.xlsx", "added.xlsx"):
+            (work / stale).unlink(missing_ok=True)
+        alone = measure(extract([new], work / "alone.xlsx", jobs, "--no-cache"), environment)
+        added = measure(extract([*hundred, new], work / "added.xlsx", jobs), environment)
+        size = new.stat().st_size // 1000
+        print(f"{kind}, one new issue ({size} KB) alone  {alone}")
+        print(f"  the same added to 100 cached ones      {added}")
+        print(f"  added / alone: {ratio(added, alone)}", flush=True)
+        walls.append(added.wall / alone.wall)
+        cpus.append(added.cpu / alone.cpu)
+    print(
+        f"{kind}: added / alone, median of {len(walls)}: wall {statistics.median(walls):.2f}"
+        f" (range {min(walls):.2f}-{max(walls):.2f}), cpu {statistics.median(cpus):.2f}"
+        f" (range {min(cpus):.2f}-{max(cpus):.2f})"
+    )
 
 
 def main() -> None:
@@ -218,21 +250,8 @@ def main() -> None:
     print(f"re-run into the existing workbook         {rerun}")
     print(f"  re-run / first run: {ratio(rerun, first)}")
 
-    copies = altered_copies(work, 101)
-    hundred, new = copies[:100], copies[100]
-    measure(extract(hundred, work / "hundred.xlsx", arguments.jobs), environment)  # 100 issues cached
-    alone = measure(extract([new], work / "alone.xlsx", arguments.jobs, "--no-cache"), environment)
-    added = measure(extract(copies, work / "added.xlsx", arguments.jobs), environment)
-    print(f"one new issue alone (no cache)            {alone}")
-    print(f"the same issue added to 100 cached ones   {added}")
-    print(f"  added / alone: {ratio(added, alone)}")
-    swapped = swapped_copies(work, 101)  # nothing shared: every copy brings new terms, keys and spans
-    measure(extract(swapped[:100], work / "swapped.xlsx", arguments.jobs), environment)
-    alone = measure(extract(swapped[100:], work / "alone.xlsx", arguments.jobs, "--no-cache"), environment)
-    added = measure(extract(swapped, work / "added.xlsx", arguments.jobs), environment)
-    print(f"swapped copies: one new issue alone       {alone}")
-    print(f"  the same added to 100 cached ones       {added}")
-    print(f"  added / alone: {ratio(added, alone)}")
+    for kind, make in (("marker copies", altered_copies), ("swapped copies", swapped_copies)):
+        added_issue(kind, make(work, 100 + ADDED_KINDS), work, arguments.jobs, environment)
     print(load())
     if arguments.skip_curve:
         return

@@ -4,6 +4,9 @@ import random
 from collections import Counter
 from itertools import product
 
+import pytest
+
+import glossary.pairing.statistics as statistics_module
 from glossary.candidates import EnToken
 from glossary.pairing import CaseBook, PairingStatistics
 
@@ -35,7 +38,11 @@ def test_statistics_summed_over_files_equal_those_of_the_whole_run() -> None:
     )
 
 
-def test_joint_counts_are_the_units_each_pair_shares_when_at_least_two() -> None:
+@pytest.mark.parametrize("at_once", [statistics_module.PAIRS_AT_ONCE, 7])  # 7: counted in many parts
+def test_joint_counts_are_the_units_each_pair_shares_when_at_least_two(
+    monkeypatch: pytest.MonkeyPatch, at_once: int
+) -> None:
+    monkeypatch.setattr(statistics_module, "PAIRS_AT_ONCE", at_once)
     generator = random.Random(7)
     zh, en = [f"中{number}" for number in range(12)], [f"en {number}" for number in range(15)]
     units = [

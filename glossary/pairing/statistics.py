@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 MIN_COOCCURRENCE = 2  # units a pair must share before co-occurrence counts
+PAIRS_AT_ONCE = 2_000_000  # unit pairs of keys counted at a time: 16 MB arrays, whatever the run's size
 MAX_UNREPEATED_CHARS = 4  # longer Chinese candidates must occur at least twice in the run's text
 
 
@@ -159,12 +160,21 @@ class PairingStatistics:
         en_count = np.bincount(en_unit, minlength=len(self.unit_keys))
         en_start = np.cumsum(en_count) - en_count
         # every Chinese key of a unit with every English key of it: the Chinese key repeated once per
-        # English key of its unit, beside that unit's English keys in turn
+        # English key of its unit, beside that unit's English keys in turn; so many Chinese keys at a
+        # time that their pairs stay within PAIRS_AT_ONCE (a thousand issues hold tens of millions)
         sizes = en_count[zh_unit]
-        within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        en_paired = en_kept[np.repeat(en_start[zh_unit], sizes) + within]
-        codes = np.repeat(zh_kept.astype(np.int64), sizes) * len(keys) + en_paired
-        pairs, counts = np.unique(codes, return_counts=True)
+        cuts = np.searchsorted(np.cumsum(sizes), np.arange(PAIRS_AT_ONCE, int(sizes.sum()), PAIRS_AT_ONCE))
+        found, found_counts = [], []
+        for start, end in zip([0, *cuts.tolist()], [*cuts.tolist(), len(sizes)], strict=True):
+            part = sizes[start:end]
+            within = np.arange(int(part.sum())) - np.repeat(np.cumsum(part) - part, part)
+            en_paired = en_kept[np.repeat(en_start[zh_unit[start:end]], part) + within]
+            codes = np.repeat(zh_kept[start:end], part) * len(keys) + en_paired
+            part_pairs, part_counts = np.unique(codes, return_counts=True)
+            found.append(part_pairs)
+            found_counts.append(part_counts)
+        pairs, where = np.unique(np.concatenate(found), return_inverse=True)
+        counts = np.bincount(where, weights=np.concatenate(found_counts)).astype(np.int64)
         often = counts >= MIN_COOCCURRENCE
         joint = Counter(
             {

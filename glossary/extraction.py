@@ -78,7 +78,7 @@ from glossary.reading import expand_paths, read_document
 from glossary.reading.duplicates import sentence_keys, without_duplicates
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
+    from multiprocessing.connection import Connection
 
     import numpy as np
 
@@ -339,6 +339,9 @@ def _observe_all(
 _READ_AHEAD: dict[tuple[Path, str], tuple[FileRecords, Issue | None]] = {}
 
 
+ReadAhead = tuple[FileRecords, Issue | None, dict[SentencePair, list[Bead]], dict[str, list[str]]]
+
+
 @contextmanager
 def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) -> Iterator[None]:
     """While this process loads the models in the block, `processes` others read and match `tasks`'
@@ -346,80 +349,98 @@ def _reading_ahead(tasks: list[FileTask], processes: int, settings: Settings) ->
     they have done by the end of the block is kept for `read_file` and `align` here and in the workers
     forked later, the rest is done by the workers as before. Pinyin is loaded here (for the workers to
     share) only when some file is not read by the end of the block: for the files read ahead they need
-    it only for the names in their glosses, whose readings the processes reading ahead work out too."""
+    it only for the names in their glosses, whose readings the processes reading ahead work out too.
+
+    Each process reading ahead sends its files down a pipe of its own and is killed at the end of the
+    block: no lock is shared with it (a pool's queue would be, and a worker killed while sending a
+    result holds its lock for ever, which hangs the pool's end)."""
     if processes < 1 or not tasks:
         yield
         return
+    sizes = _sizes(task.path for task in tasks)
+    order = _largest_first(sizes)
+    context = multiprocessing.get_context("fork")
+    received: dict[int, ReadAhead] = {}
+    readers: list[multiprocessing.process.BaseProcess] = []
+    receivers: list[threading.Thread] = []
+    started = time.perf_counter()
+    try:
+        for share in range(min(processes, len(tasks))):
+            receiving, sending = context.Pipe(duplex=False)
+            files = [(number, tasks[number].path, tasks[number].name) for number in order[share::processes]]
+            readers.append(context.Process(target=_read_ahead, args=(files, settings, sending), daemon=True))
+            readers[-1].start()
+            sending.close()
+            receivers.append(threading.Thread(target=_receive, args=(receiving, received), daemon=True))
+        for receiver in receivers:  # once every process is forked: none inherits a thread's half-done work
+            receiver.start()
+        yield
+        _wait_for_the_last(received, sizes, time.perf_counter() - started)
+        if len(received) < len(tasks):
+            load_pinyin()  # for the workers, who read the rest; meanwhile the reading ahead goes on
+    finally:
+        for reader in readers:
+            reader.kill()  # a file it is still reading is read again by a worker
+        for reader in readers:
+            reader.join()
+        for receiver in receivers:
+            if receiver.ident is not None:  # started
+                receiver.join()
     beads: dict[SentencePair, list[Bead]] = {}
     readings: dict[str, list[str]] = {}
-    sizes = _sizes(task.path for task in tasks)
-    started = time.perf_counter()
-    with multiprocessing.get_context("fork").Pool(
-        min(processes, len(tasks)), initializer=_reading_process, initargs=(settings,)
-    ) as pool:
-        pending = [
-            (
-                tasks[number],
-                sizes[number],
-                pool.apply_async(_read_ahead, (tasks[number].path, tasks[number].name)),
-            )
-            for number in _largest_first(sizes)
-        ]
-        yield
-        _wait_for_the_last(pending, time.perf_counter() - started)
-        if not all(result.ready() for _, _, result in pending):
-            load_pinyin()  # for the workers, who read the rest; meanwhile the reading ahead goes on
-        for task, _, result in pending:
-            if result.ready() and result.successful():
-                read, issue, file_beads, file_readings = result.get()
-                _READ_AHEAD[task.path, task.name] = read, issue
-                beads.update(file_beads)
-                readings.update(file_readings)
-    # leaving the pool ends its work in hand: a file it is still reading is read again by a worker
+    for number, (read, issue, file_beads, file_readings) in received.items():
+        _READ_AHEAD[tasks[number].path, tasks[number].name] = read, issue
+        beads.update(file_beads)
+        readings.update(file_readings)
     know_beads(settings.lexicon(), beads)
     know_name_readings(readings)
+
+
+def _receive(receiving: Connection, received: dict[int, ReadAhead]) -> None:
+    """Files read ahead, as they come, until the process reading them ends (a file it was sending when
+    killed is cut short: left out)."""
+    with receiving:
+        while True:
+            try:
+                number, read = receiving.recv()
+            except (EOFError, OSError):
+                return
+            received[number] = read
 
 
 READING_WAIT = 0.15  # s: about what loading pinyin takes, which the workers need for a file left unread
 
 
-def _wait_for_the_last(pending: list[tuple[FileTask, int, AsyncResult[object]]], elapsed: float) -> None:
+def _wait_for_the_last(received: dict[int, ReadAhead], sizes: list[int], elapsed: float) -> None:
     """Wait for the files still being read ahead when, at the pace so far (`elapsed` seconds for the
     bytes read), they would be done within READING_WAIT: sooner than pinyin loads for the workers."""
-    done = sum(size for _, size, result in pending if result.ready())
-    left = sum(size for _, size, result in pending if not result.ready())
+    done = sum(sizes[number] for number in list(received))
+    left = sum(sizes) - done
     if not done or not left or left * elapsed / done > READING_WAIT:
         return
     deadline = time.perf_counter() + READING_WAIT
-    for _, _, result in pending:
-        result.wait(max(0.0, deadline - time.perf_counter()))
+    while len(received) < len(sizes) and time.perf_counter() < deadline:
+        time.sleep(0.005)
 
 
-_READING_SETTINGS: list[Settings] = []  # in a process reading ahead: the run's settings
-
-
-def _reading_process(settings: Settings) -> None:
-    """A process reading ahead gets the settings once, when forked (with every file, a large termlist
-    would be pickled once per file while the models load), and loads pinyin."""
+def _read_ahead(files: list[tuple[int, Path, str]], settings: Settings, sending: Connection) -> None:
+    """In a process reading ahead: each file read and matched, its abstracts aligned and the readings of
+    the names its glosses may look up worked out, sent as (its number, what was found) as it is done."""
     _leave_ctrl_c_to_the_parent()
-    _READING_SETTINGS.append(settings)
     load_pinyin()
-
-
-def _read_ahead(
-    path: Path, name: str
-) -> tuple[FileRecords, Issue | None, dict[SentencePair, list[Bead]], dict[str, list[str]]]:
-    read, issue = read_file(path, name)
-    if issue is None:
-        return read, issue, {}, {}
-    matched = [record for record in issue.records if record.matched]
-    names = name_lookups(issue.document.paragraphs, TEXT_KINDS)
-    return (
-        read,
-        issue,
-        abstract_beads(matched, _READING_SETTINGS[0].lexicon()),
-        {name: name_readings(name) for name in names},
-    )
+    lexicon = settings.lexicon()
+    for number, path, name in files:
+        try:
+            read, issue = read_file(path, name)
+            if issue is None:
+                sending.send((number, (read, issue, {}, {})))
+                continue
+            matched = [record for record in issue.records if record.matched]
+            names = name_lookups(issue.document.paragraphs, TEXT_KINDS)
+            beads = abstract_beads(matched, lexicon)
+            sending.send((number, (read, issue, beads, {name: name_readings(name) for name in names})))
+        except Exception:  # the worker that reads it again says what went wrong
+            continue
 
 
 def _sizes(paths: Iterable[Path]) -> list[int]:

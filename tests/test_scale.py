@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import time
+from array import array
 from pathlib import Path
 
 import pytest
@@ -225,27 +227,43 @@ def test_no_dask_is_imported_unless_asked_for(inputs: list[Path], tmp_path: Path
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=tmp_path)
 
 
-class _Reading:
-    """A file being read ahead, as the parent sees it."""
-
-    def __init__(self, ready: bool) -> None:
-        self.done, self.waited = ready, 0.0
-
-    def ready(self) -> bool:
-        return self.done
-
-    def wait(self, timeout: float) -> None:
-        self.waited += timeout
-
-
 def test_the_parent_waits_for_the_last_files_read_ahead_only_when_they_would_soon_be_done() -> None:
-    task = extraction.FileTask(Path("x"), "x", "", ResultStore(Path("unused")))
-    nearly = [(task, 9_000, _Reading(True)), (task, 100, _Reading(False))]
-    extraction._wait_for_the_last(nearly, elapsed=1.0)  # 100 bytes at 9,000 a second: 0.01 s
-    assert 0 < nearly[1][2].waited <= extraction.READING_WAIT
-    far = [(task, 1_000, _Reading(True)), (task, 9_000, _Reading(False))]
-    extraction._wait_for_the_last(far, elapsed=1.0)  # 9 s more: pinyin is loaded instead
-    assert far[1][2].waited == 0
-    none_yet = [(task, 1_000, _Reading(False))]
-    extraction._wait_for_the_last(none_yet, elapsed=1.0)
-    assert none_yet[0][2].waited == 0
+    nothing = extraction.FileRecords(None, [], [], array("Q"), [])
+    read: dict[int, extraction.ReadAhead] = {0: (nothing, None, {}, {})}
+    started = time.perf_counter()
+    extraction._wait_for_the_last(read, [9_000, 100], elapsed=1.0)  # 100 bytes at 9,000 a second: 0.01 s
+    assert extraction.READING_WAIT <= time.perf_counter() - started < 1  # waited, for nothing here
+    started = time.perf_counter()
+    extraction._wait_for_the_last(read, [1_000, 9_000], elapsed=1.0)  # 9 s more: pinyin is loaded instead
+    extraction._wait_for_the_last({}, [1_000], elapsed=1.0)  # nothing read yet: no pace to go by
+    assert time.perf_counter() - started < extraction.READING_WAIT
+
+
+def test_files_read_ahead_are_kept_and_the_readers_end_with_the_block(tmp_path: Path) -> None:
+    """A process reading ahead killed at the end of the loading, whatever it was doing, leaves the files
+    it sent whole and nothing running (the workers read the rest)."""
+    import multiprocessing
+
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"issue{number}.txt"
+        path.write_text(TIYAO_ISSUE if number % 2 else ZHAIYAO_ISSUE, encoding="utf-8")
+        paths.append(path)
+    store = ResultStore(tmp_path / "store")
+    tasks = [extraction.FileTask(path, path.name, str(number), store) for number, path in enumerate(paths)]
+    settings = extraction.Settings((), ())
+    settings.lexicon()
+    try:
+        for loading in (0.0, 0.3, 0.6, 0.9, 1.2):  # killed before, while and after sending files
+            with extraction._reading_ahead(tasks, 2, settings):
+                time.sleep(loading)
+            assert not multiprocessing.active_children()
+            assert all(issue is not None for _, issue in extraction._READ_AHEAD.values())
+            extraction._READ_AHEAD.clear()
+        with extraction._reading_ahead(tasks, 2, settings):
+            time.sleep(3)  # the models loading
+        assert {name for _, name in extraction._READ_AHEAD} == {path.name for path in paths}
+    finally:
+        extraction._READ_AHEAD.clear()
+        extraction.know_beads(None, {})
+        extraction.know_name_readings({})

@@ -260,7 +260,8 @@ def _extract(
                 load_models(settings, english=True)
     sizes_of_tasks = _sizes(task.path for task in tasks)
     # keywords the evidence cannot pair are ranked by the sentence encoder: it loads while this process
-    # waits for the files, from the first one with Chinese keywords on
+    # waits for the files, from the first one observed now with Chinese keywords on (a cached file keeps
+    # the encoder's answers for its keywords; a worker asked something new of it loads it then)
     encoder_loading = _Background(encoder.load_model)
 
     def note(read: FileRecords) -> None:
@@ -294,8 +295,6 @@ def _extract(
     with stage("pairing"):
         if kept:
             load_models(settings, english=False)
-        if totals.keywords:
-            encoder.load_model()  # loaded by now unless no file read in this run has keywords
         run_pairer(pairing, settings)  # before the workers are forked: they share it
         scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
         scores = _largest_first_map(mapper, score_file, scoring, pairing, sizes, "pairing", progress)
@@ -315,8 +314,9 @@ def _observe_all(
     progress: Progress | None,
     note: Callable[[FileRecords], None],
 ) -> list[FileRecords]:
-    """Every task's records in task order: the `todo` ones observed by `mapper`, the others (their
-    results kept from an earlier run) loaded here, where a worker's would come back pickled again."""
+    """Every task's records in task order: the `todo` ones observed by `mapper` (`note` is called with
+    each), the others (their results kept from an earlier run) loaded here, where a worker's would come
+    back pickled again."""
     waiting = {id(task) for task in todo}
     numbers = [number for number, task in enumerate(tasks) if id(task) in waiting]
     found: dict[int, FileRecords] = {}
@@ -331,7 +331,6 @@ def _observe_all(
     for number, task in enumerate(tasks):
         if id(task) not in waiting:
             found[number] = observe_file(task, settings)
-            note(found[number])
             done.one()
     return [found[number] for number in range(len(tasks))]
 

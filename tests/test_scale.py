@@ -8,9 +8,9 @@ from array import array
 from pathlib import Path
 
 import pytest
-from conftest import TIYAO_ISSUE, ZHAIYAO_ISSUE
+from conftest import CONTENTS_ISSUE, TIYAO_ISSUE, ZHAIYAO_ISSUE
 
-from glossary import extraction
+from glossary import encoder, extraction
 from glossary.cache import ResultStore
 from glossary.counting import KeyCounter
 from glossary.extraction import Extraction, extract_pairs
@@ -128,6 +128,25 @@ def test_counts_kept_from_a_larger_run_serve_a_smaller_one(inputs: list[Path], t
     smaller = extract_pairs(inputs[:2], known, store=store)  # fewer keys: the others' counts are dropped
     assert outcome(smaller) == outcome(extract_pairs(inputs[:2], known))
     assert smaller.frequencies == extract_pairs(inputs[:2], known).frequencies
+
+
+def test_the_encoder_is_not_loaded_for_keywords_whose_answers_are_kept(
+    inputs: list[Path], tmp_path: Path
+) -> None:
+    known = load_termlists([])
+    store = ResultStore(tmp_path / "cache")
+    fresh = extract_pairs(inputs, known, store=store)
+    assert encoder._model.cache_info().currsize  # the issues' keywords asked the encoder
+    encoder._model.cache_clear()
+    encoder._SEEN.clear()
+    no_keywords = tmp_path / "d_no_keywords.txt"
+    no_keywords.write_text(
+        "\n".join(line for line in CONTENTS_ISSUE.splitlines() if "关键词" not in line), encoding="utf-8"
+    )
+    grown = extract_pairs([*inputs, no_keywords], known, store=store)  # the new issue has no keywords
+    assert not encoder._model.cache_info().currsize
+    assert outcome(grown) == outcome(extract_pairs([*inputs, no_keywords], known))
+    assert outcome(grown)[1] and len(grown.records) > len(fresh.records)
 
 
 def test_a_corrupt_cache_entry_is_worked_out_again(inputs: list[Path], tmp_path: Path) -> None:

@@ -1011,8 +1011,11 @@ LEDGER_FROM_PROPERTIES = (
 
 def encode_ledger(ledger: dict[tuple[str, str], str]) -> str:
     entries = [[chinese, english, status] for (chinese, english), status in ledger.items()]
-    packed = zlib.compress(json.dumps(entries, ensure_ascii=False).encode("utf-8"), 9)
-    return base64.b64encode(packed).decode("ascii")
+    try:
+        encoded = json.dumps(entries, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, which UTF-8 cannot hold: JSON's escapes can
+        encoded = json.dumps(entries).encode("ascii")
+    return base64.b64encode(zlib.compress(encoded, 9)).decode("ascii")
 
 
 def decode_ledger(text: str) -> dict[tuple[str, str], str]:

@@ -88,3 +88,11 @@ def test_ledger_text_round_trips_and_a_cut_short_one_is_no_ledger() -> None:
     assert decode_ledger(text) == ledger
     for cut in (len(text) // 2, len(text) - 4):  # a program that cuts long properties short
         assert decode_ledger(text[:cut]) == {}
+
+
+def test_a_ledger_with_a_character_utf8_cannot_hold_round_trips() -> None:
+    ledger = {
+        ("全球\ud800安全", "Global Security"): "approved",
+        ("地区安全", "regional security"): "candidate",
+    }
+    assert decode_ledger(encode_ledger(ledger)) == ledger

@@ -7,7 +7,6 @@ clause, word and character boundaries (never inside a word), with the term marke
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from functools import lru_cache
@@ -50,7 +49,7 @@ def sentence_around(text: str, piece: str) -> str:
     return text[start:stop].strip()
 
 
-@functools.lru_cache(maxsize=4096)  # the terms of one unit are looked up in its text one after another
+@lru_cache(maxsize=4096)  # the terms of one unit are looked up in its text one after another
 def _sentence_ends(text: str) -> tuple[int, ...]:
     return tuple(match.end() for match in _SENTENCE_END.finditer(text))  # whole text: the marks look ahead
 

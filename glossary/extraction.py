@@ -297,7 +297,8 @@ def _extract(
             load_models(settings, english=False)
         run_pairer(pairing, settings)  # before the workers are forked: they share it
         scoring = [(tasks[number].key, before, tasks[number].store, settings) for number, before in kept]
-        scores = _largest_first_map(mapper, score_file, scoring, pairing, sizes, "pairing", progress)
+        scoring_map = _largest_first_map(mapper, score_file, scoring, pairing, sizes)
+        scores = _with_progress(scoring_map, "pairing", len(scoring), progress)
         scored = _in_task_order(scores, len(scoring), totals.shared.scored)
         forget_pairer()
         extraction = _final(records, totals, scored, run, list(settings.known))
@@ -322,7 +323,7 @@ def _observe_all(
     found: dict[int, FileRecords] = {}
     done = _Done(progress, "reading files", len(tasks))
     observing = _largest_first_map(
-        mapper, observe_file, [tasks[n] for n in numbers], settings, [sizes[n] for n in numbers], "", None
+        mapper, observe_file, [tasks[n] for n in numbers], settings, [sizes[n] for n in numbers]
     )
     for index, read in observing:
         found[numbers[index]] = read
@@ -477,13 +478,10 @@ def _largest_first_map(
     tasks: Sequence[Task],
     shared: Shared,
     sizes: Sequence[int],
-    stage: str,
-    progress: Progress | None,
 ) -> Iterator[tuple[int, Result]]:
     """`mapper.map` over `tasks` taken largest first (`sizes`): (task number, result) as they come in."""
     order = _largest_first(sizes)
-    results = mapper.map(function, [tasks[number] for number in order], shared)
-    yield from zip(order, _with_progress(results, stage, len(order), progress), strict=True)
+    yield from zip(order, mapper.map(function, [tasks[number] for number in order], shared), strict=True)
 
 
 class _Background:
@@ -585,8 +583,8 @@ def align_inputs(
     with step(progress, "loading models"):
         load_lexicon()
     sizes = _sizes(path for path, _ in files)
-    aligning = _largest_first_map(LocalMapper(jobs), _align_file, files, None, sizes, "alignment", progress)
-    done = _in_task_order(aligning, len(files))
+    aligning = _largest_first_map(LocalMapper(jobs), _align_file, files, None, sizes)
+    done = _in_task_order(_with_progress(aligning, "alignment", len(files), progress), len(files))
     kept, more = kept_files([read for read, _ in done])
     records: list[ArticleRecord] = []
     units: list[AlignedUnit] = []
@@ -864,9 +862,6 @@ class SharedValues:
         self._strings: dict[str, str] = {}
         self._evidence: dict[tuple[tuple[str, float], ...], dict[str, float]] = {}
 
-    def string(self, text: str) -> str:
-        return self._strings.setdefault(text, text)
-
     def observation(self, observation: Observation) -> Observation:
         """`observation` with shared values, in place; its evidence dict is shared too (never changed)."""
         strings = self._strings
@@ -1038,7 +1033,7 @@ def _count_all(
     uncounted_sizes = [sizes[number] for number in uncounted]
     counter = mapper if sum(uncounted_sizes) > POOL_WORTH_BYTES else LocalMapper(1)
     counting = [files[number] for number in uncounted]
-    for _, file_counts in _largest_first_map(counter, count_file, counting, named, uncounted_sizes, "", None):
+    for _, file_counts in _largest_first_map(counter, count_file, counting, named, uncounted_sizes):
         total[file_counts.positions] += file_counts.counts
         done.one()
     return {key: count for key, count in zip(named.ordered, total.tolist(), strict=True) if count}

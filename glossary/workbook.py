@@ -342,12 +342,17 @@ class _SheetData:
                 cells.append(self._number(where, value, column.number_format))
         return start + "".join(cells) + "</row>"
 
-    def _text_style(self, text: str, style: str) -> str:
-        key = (style, text.startswith(_FORMULA_START))
+    def _style_id(self, key: tuple[str, str | bool], cell: Callable[[], WriteOnlyCell]) -> str:
+        """The style index of the kind of cell `key` names, asked of openpyxl (`cell`) the first time."""
         found = self._style_ids.get(key)
         if found is None:
-            found = self._style_ids[key] = str(text_cell(self._sheet, text, style).style_id)
+            found = self._style_ids[key] = str(cell().style_id)
         return found
+
+    def _text_style(self, text: str, style: str) -> str:
+        return self._style_id(
+            (style, text.startswith(_FORMULA_START)), lambda: text_cell(self._sheet, text, style)
+        )
 
     def _text(self, where: str, text: str, style: str) -> str:
         start = f'<c r="{where}" s="{self._text_style(text, style)}" t="inlineStr">'
@@ -368,10 +373,9 @@ class _SheetData:
         return f'<c r="{where}" s="{self._text_style(value.text, style)}" t="inlineStr"><is>{runs}</is></c>'
 
     def _number(self, where: str, number: float, number_format: str) -> str:
-        key = (NUMBER, number_format)
-        style_id = self._style_ids.get(key)
-        if style_id is None:
-            style_id = self._style_ids[key] = str(number_cell(self._sheet, number, number_format).style_id)
+        style_id = self._style_id(
+            (NUMBER, number_format), lambda: number_cell(self._sheet, number, number_format)
+        )
         return f'<c r="{where}" s="{style_id}" t="n"><v>{safe_string(number)}</v></c>'
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -84,13 +84,6 @@ class UnitKeys:
 
     def __len__(self) -> int:
         return len(self._zh_ends)
-
-    def __iter__(self) -> Iterator[tuple[array[int], array[int]]]:
-        """Each unit's Chinese and English key numbers (`keys` has the keys)."""
-        zh_start = en_start = 0
-        for zh_end, en_end in zip(self._zh_ends, self._en_ends, strict=True):
-            yield self._zh[zh_start:zh_end], self._en[en_start:en_end]
-            zh_start, en_start = zh_end, en_end
 
 
 @dataclass
@@ -201,11 +194,10 @@ class CoOccurrence:
         self.joint = joint
         best_zh: dict[str, float] = defaultdict(float)
         best_en: dict[str, float] = defaultdict(float)
-        log2 = math.log2
-        for (zh, en), both in joint.items():  # log_dice of each pair, inlined: a run has a million pairs
+        for (zh, en), both in joint.items():  # not through log_dice: a run has a million pairs
             if both < MIN_COOCCURRENCE:
                 continue
-            dice = max(0.0, 14 + log2(2 * both / (zh_units[zh] + en_units[en])))
+            dice = _log_dice(both, zh_units[zh], en_units[en])
             if dice > best_zh[zh]:
                 best_zh[zh] = dice
             if dice > best_en[en]:
@@ -220,8 +212,12 @@ class CoOccurrence:
         both = self.joint.get((zh, en), 0)
         if both < MIN_COOCCURRENCE:
             return 0.0
-        return max(0.0, 14 + math.log2(2 * both / (self.zh_units[zh] + self.en_units[en])))
+        return _log_dice(both, self.zh_units[zh], self.en_units[en])
 
     def is_mutual_best(self, zh: str, en: str, dice: float) -> bool:
         """Is each side the other's best co-occurring partner (within rounding)?"""
         return dice > 0 and dice >= self.best_zh[zh] - 0.01 and dice >= self.best_en[en] - 0.01
+
+
+def _log_dice(both: int, zh_units: int, en_units: int) -> float:
+    return max(0.0, 14 + math.log2(2 * both / (zh_units + en_units)))

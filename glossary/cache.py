@@ -9,8 +9,10 @@ write the same bytes, and the last rename wins.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import pickle
+import signal
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -96,6 +98,32 @@ class ResultStore:
 
     def save(self, key: str, part: str, value: object) -> None:
         write_bytes_atomic(self._path(key, part), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def save_meanwhile(self, key: str, part: str, value: object) -> None:
+        """`save` `value` as it is now, in a process forked for it while this one goes on (a whole run's
+        results take a tenth of a second or more to pickle); `wait_for_saves` and the exit wait for it.
+        Where processes cannot fork, saved here."""
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self.save(key, part, value)
+            return
+        context = multiprocessing.get_context("fork")
+        saving = context.Process(target=self._save_forked, args=(key, part, value))
+        saving.start()
+        _SAVING.append(saving)
+
+    def _save_forked(self, key: str, part: str, value: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the run, not a save half done
+        self.save(key, part, value)
+
+
+_SAVING: list[multiprocessing.process.BaseProcess] = []
+
+
+def wait_for_saves() -> None:
+    """Wait for the saves `ResultStore.save_meanwhile` started (the exit waits for them too: they are
+    the forked processes multiprocessing joins at exit)."""
+    while _SAVING:
+        _SAVING.pop().join()
 
 
 def default_store() -> ResultStore | None:

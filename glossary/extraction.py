@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 from glossary import encoder
 from glossary.alignment import SentencePair, abstract_beads, aligned_units, know_beads
 from glossary.articles import Issue, global_article_id, issue_of, renumber
-from glossary.cache import ResultStore, temporary_store
+from glossary.cache import ResultStore, temporary_store, wait_for_saves
 from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, english_key
 from glossary.chinese import simplify
 from glossary.counting import KeyCounter, count_each
@@ -226,6 +226,7 @@ def extract_pairs(
         yield
         seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
 
+    wait_for_saves()  # an earlier run's, in this process: its entries are there to be read
     files, problems = expand_paths(paths)
     settings = Settings(tuple(known), tuple(senses))
     settings_key = settings.key()
@@ -236,7 +237,7 @@ def extract_pairs(
         if not isinstance(extraction, Extraction):
             extraction = _extract(tasks, results, settings, progress, mapper or LocalMapper(jobs), stage)
             if store is not None:  # one for this run only is never read again (pickling it is not free)
-                results.save(run_key, "run", extraction)
+                results.save_meanwhile(run_key, "run", extraction)
     extraction.problems = problems + extraction.problems
     extraction.seconds = seconds
     return extraction

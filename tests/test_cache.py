@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from glossary import lexicon
-from glossary.cache import cache_dir, load_or_build, write_bytes_atomic
+from glossary.cache import ResultStore, cache_dir, load_or_build, wait_for_saves, write_bytes_atomic
 
 
 def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -105,3 +105,12 @@ def test_pinyin_syllables_from_their_prebuilt_form_equal_those_spelled_from_pypi
     names._syllables.cache_clear()
     assert names._syllables() == built == names._spelled_syllables()
     assert {"zhong", "lv", "xue"} <= built and names.is_pinyin("Zhicheng")
+
+
+def test_a_save_made_meanwhile_holds_the_value_as_it_was_given(tmp_path: Path) -> None:
+    store = ResultStore(tmp_path / "results")
+    value = {"terms": ["前景理论"]}
+    store.save_meanwhile("k" * 64, "run", value)
+    value["terms"].append("changed after the save began")
+    wait_for_saves()
+    assert store.load("k" * 64, "run") == {"terms": ["前景理论"]}

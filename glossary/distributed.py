@@ -49,11 +49,19 @@ class DaskMapper:
             mapper.client.close()
 
     def map(
-        self, function: Callable[[Task, Shared], Result], tasks: Sequence[Task], shared: Shared
+        self,
+        function: Callable[[Task, Shared], Result],
+        tasks: Sequence[Task],
+        shared: Shared,
+        meanwhile: Callable[[], None] | None = None,
     ) -> Iterator[Result]:
         if not tasks:
+            if meanwhile:
+                meanwhile()
             return
         everywhere = self.client.scatter(shared, broadcast=True)
         futures = self.client.map(function, list(tasks), [everywhere] * len(tasks), pure=False)
+        if meanwhile:
+            meanwhile()
         for future in futures:
             yield future.result()

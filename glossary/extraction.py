@@ -88,10 +88,16 @@ Result = TypeVar("Result")
 
 
 class Mapper(Protocol):
-    """Runs `function(task, shared)` for each task, somewhere, and yields the results in task order."""
+    """Runs `function(task, shared)` for each task, somewhere, and yields the results in task order;
+    `meanwhile`, when given, is called once as the first result is asked for: while the tasks are worked
+    on elsewhere (or before they are worked on here)."""
 
     def map(
-        self, function: Callable[[Task, Shared], Result], tasks: Sequence[Task], shared: Shared
+        self,
+        function: Callable[[Task, Shared], Result],
+        tasks: Sequence[Task],
+        shared: Shared,
+        meanwhile: Callable[[], None] | None = None,
     ) -> Iterator[Result]: ...
 
 
@@ -269,8 +275,9 @@ def _extract(
         if any(record.zh and record.zh.keywords for record in read.records):
             encoder_loading.start()
 
+    summing = _RunSum(tasks, todo)
     with stage("reading, alignment and candidates"):
-        files = _observe_all(tasks, todo, settings, mapper, sizes_of_tasks, progress, note)
+        files = _observe_all(tasks, todo, settings, mapper, sizes_of_tasks, progress, note, summing.ahead)
         _READ_AHEAD.clear()
         know_beads(None, {})
         know_name_readings({})
@@ -279,12 +286,7 @@ def _extract(
         kept, problems = kept_files(files)
         records = [record for number, _ in kept for record in files[number].records]
         del files  # their headers and sentence keys are not needed again
-        totals = RunTotals()
-        for number, before in kept:  # one summary at a time from the store: a thousand stay on disk
-            summary = tasks[number].store.load(tasks[number].key, "summary")
-            if not isinstance(summary, FileSummary):
-                raise GlossaryError(str(tasks[number].store.directory), "a file's results went missing")
-            totals.add(summary, before)
+        totals = summing.all(kept)
         run = totals.evidence(list(settings.known))
         pairing = RunPairing(
             run, [pair.zh for pair in settings.known if pair.status != "rejected"] + totals.keywords
@@ -315,25 +317,35 @@ def _observe_all(
     sizes: list[int],
     progress: Progress | None,
     note: Callable[[FileRecords], None],
+    meanwhile: Callable[[dict[int, FileRecords]], None],
 ) -> list[FileRecords]:
     """Every task's records in task order: the `todo` ones observed by `mapper` (`note` is called with
-    each), the others (their results kept from an earlier run) loaded here, where a worker's would come
-    back pickled again."""
+    each), the others (their results kept from an earlier run) loaded here while it works, where a
+    worker's would come back pickled again; `meanwhile` is then called with those (by task number)."""
     waiting = {id(task) for task in todo}
     numbers = [number for number, task in enumerate(tasks) if id(task) in waiting]
     found: dict[int, FileRecords] = {}
     done = _Done(progress, "reading files", len(tasks))
+
+    def load_kept() -> None:
+        for number, task in enumerate(tasks):
+            if id(task) not in waiting:
+                found[number] = observe_file(task, settings)
+                done.one()
+        meanwhile(dict(found))
+
     observing = _largest_first_map(
-        mapper, observe_file, [tasks[n] for n in numbers], settings, [sizes[n] for n in numbers]
+        mapper,
+        observe_file,
+        [tasks[n] for n in numbers],
+        settings,
+        [sizes[n] for n in numbers],
+        load_kept if len(numbers) < len(tasks) else None,
     )
     for index, read in observing:
         found[numbers[index]] = read
         note(read)
         done.one()
-    for number, task in enumerate(tasks):
-        if id(task) not in waiting:
-            found[number] = observe_file(task, settings)
-            done.one()
     return [found[number] for number in range(len(tasks))]
 
 
@@ -479,10 +491,12 @@ def _largest_first_map(
     tasks: Sequence[Task],
     shared: Shared,
     sizes: Sequence[int],
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[tuple[int, Result]]:
     """`mapper.map` over `tasks` taken largest first (`sizes`): (task number, result) as they come in."""
     order = _largest_first(sizes)
-    yield from zip(order, mapper.map(function, [tasks[number] for number in order], shared), strict=True)
+    ordered = [tasks[number] for number in order]
+    yield from zip(order, mapper.map(function, ordered, shared, meanwhile), strict=True)
 
 
 class _Background:
@@ -540,9 +554,16 @@ class LocalMapper:
         self.jobs = jobs
 
     def map(
-        self, function: Callable[[Task, Shared], Result], tasks: Sequence[Task], shared: Shared
+        self,
+        function: Callable[[Task, Shared], Result],
+        tasks: Sequence[Task],
+        shared: Shared,
+        meanwhile: Callable[[], None] | None = None,
     ) -> Iterator[Result]:
-        if self.jobs <= 1 or len(tasks) <= 1:
+        # one task is worked on here, unless there is other work to do meanwhile
+        if self.jobs <= 1 or not tasks or (len(tasks) == 1 and meanwhile is None):
+            if meanwhile:
+                meanwhile()
             yield from (function(task, shared) for task in tasks)
             return
         global _SHARED
@@ -555,7 +576,10 @@ class LocalMapper:
             with multiprocessing.get_context("fork").Pool(
                 workers, initializer=_leave_ctrl_c_to_the_parent
             ) as pool:
-                yield from pool.imap(_call_shared, tasks)
+                results = pool.imap(_call_shared, tasks)
+                if meanwhile:
+                    meanwhile()
+                yield from results
         finally:
             _SHARED = None
 
@@ -825,6 +849,14 @@ def kept_files(files: list[FileRecords]) -> tuple[list[tuple[int, int]], list[Pr
     """(index, articles before it) of each file read and not repeating another, its records numbered
     over the run (A1, A2, ... in input order), and the problems met: reading, repeated files, files
     without front matter, in that order."""
+    kept, problems = _kept(files)
+    for number, before in kept:
+        renumber(files[number].records, before)
+    return kept, problems
+
+
+def _kept(files: list[FileRecords]) -> tuple[list[tuple[int, int]], list[Problem]]:
+    """`kept_files`, the records left as they are."""
     problems = [problem for file in files for problem in file.reading_problems]
     readable = [number for number, file in enumerate(files) if file.header]
     keys = [files[number].sentence_keys for number in readable]
@@ -841,7 +873,6 @@ def kept_files(files: list[FileRecords]) -> tuple[list[tuple[int, int]], list[Pr
         file = files[number]
         if id(file.header) in kept_headers:
             kept.append((number, before))
-            renumber(file.records, before)
             before += len(file.records)
             problems.extend(file.matching_problems)
     return kept, problems
@@ -935,6 +966,42 @@ class RunTotals:
         return RunEvidence(
             known_pairs, protected | set(known_pairs), self.case, self.statistics, cooccurrence
         )
+
+
+class _RunSum:
+    """The run's totals, summed one kept file at a time in task order (one summary at a time from the
+    store: a thousand stay on disk). The kept files before the first one observed in this run can be
+    summed `ahead`, while it is observed; `all` checks them against what `kept_files` says of the whole
+    run (a file observed now may be a longer copy of one of them) and sums again when they differ."""
+
+    def __init__(self, tasks: list[FileTask], todo: list[FileTask]) -> None:
+        self.tasks = tasks
+        waiting = {id(task) for task in todo}
+        self.first_new = next((n for n, task in enumerate(tasks) if id(task) in waiting), len(tasks))
+        self.totals = RunTotals()
+        self.summed: list[tuple[int, int]] = []
+
+    def ahead(self, files: dict[int, FileRecords]) -> None:
+        """Sum the kept files among the first ones of the run that `files` (by task number) holds."""
+        before_new = [files[number] for number in range(self.first_new)]
+        for number, before in _kept(before_new)[0]:
+            self._add(number, before)
+
+    def all(self, kept: list[tuple[int, int]]) -> RunTotals:
+        """The totals of the `kept` files (see `kept_files`)."""
+        if [file for file in kept if file[0] < self.first_new] != self.summed:
+            self.totals, self.summed = RunTotals(), []
+        for number, before in kept[len(self.summed) :]:
+            self._add(number, before)
+        return self.totals
+
+    def _add(self, number: int, before: int) -> None:
+        task = self.tasks[number]
+        summary = task.store.load(task.key, "summary")
+        if not isinstance(summary, FileSummary):
+            raise GlossaryError(str(task.store.directory), "a file's results went missing")
+        self.totals.add(summary, before)
+        self.summed.append((number, before))
 
 
 # --- 3. per file again ------------------------------------------------------------------------------------

@@ -98,6 +98,22 @@ def test_a_new_file_is_the_only_new_work(
     assert outcome(grown) == outcome(extract_pairs(inputs, known))
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_new_longer_copy_of_a_cached_file_is_summed_alone(tmp_path: Path, jobs: int) -> None:
+    # the cached file is summed while the new one is observed; the new one then turns out to hold it
+    folder = tmp_path / "issues"
+    folder.mkdir()
+    (folder / "a_part.txt").write_text(TIYAO_ISSUE, encoding="utf-8")
+    (folder / "b_whole.txt").write_text(TIYAO_ISSUE + "\n" + ZHAIYAO_ISSUE, encoding="utf-8")
+    inputs = sorted(folder.iterdir())
+    known = load_termlists([])
+    store = ResultStore(tmp_path / "cache")
+    extract_pairs(inputs[:1], known, store=store)
+    grown = extract_pairs(inputs, known, jobs=jobs, store=store)
+    assert {record.file for record in grown.records} == {str(inputs[1])}
+    assert outcome(grown) == outcome(extract_pairs(inputs, known))
+
+
 @pytest.mark.parametrize("few", [extraction.FEW_NEW_KEYS, 0])
 def test_counts_kept_from_the_last_run_serve_a_grown_run(
     inputs: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, few: int

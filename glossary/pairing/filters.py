@@ -13,11 +13,14 @@ from glossary.pairing.statistics import MAX_UNREPEATED_CHARS, PairingStatistics
 Choice = tuple[float, ZhCandidate, EnSpan, dict[str, float]]  # strength, candidate, span, evidence
 
 
+_TWO_HAN = re.compile("[\u4e00-\u9fff]{2}")
+
+
 def is_term(candidate: ZhCandidate, protected: set[str]) -> bool:
     """May this Chinese candidate be a term (before any English is looked at)?"""
     if candidate.text in protected:
         return True
-    return not candidate.single_generic and bool(re.search("[\u4e00-\u9fff]{2}", candidate.text))
+    return not candidate.single_generic and bool(_TWO_HAN.search(candidate.text))
 
 
 def needs_whole_evidence(candidate: ZhCandidate, protected: set[str], statistics: PairingStatistics) -> bool:

@@ -26,6 +26,14 @@ from glossary.pairing.observations import (
 MIN_EXPLAINED_KEYWORD = 0.75  # of an English keyword's words, that a Chinese term must explain
 
 
+# one object for each: pickled once per file's units, not once per candidate (more than half of them)
+_LEFT_TO_THE_SCORING = {
+    (covered, cuts_word): CandidateEvidence(covered, cuts_word, None, None)
+    for covered in (False, True)
+    for cuts_word in (False, True)
+}
+
+
 def candidate_evidence(dictionary: DictionaryEvidence, unit: Unit) -> list[CandidateEvidence]:
     """What the dictionary says of each of the unit's candidates, in their order. Its span options are
     left to the scoring (None) for candidates that pair only when the run protects them (a keyword,
@@ -44,7 +52,7 @@ def candidate_evidence(dictionary: DictionaryEvidence, unit: Unit) -> list[Candi
             )
         cuts_word = dictionary.cuts_word(text, candidate.start, candidate.end)
         if not is_term(candidate, set()) or cuts_word or (candidate.needs_evidence and not covered):
-            found.append(CandidateEvidence(covered, cuts_word, None, None))
+            found.append(_LEFT_TO_THE_SCORING[covered, cuts_word])
             continue
         options = span_options(dictionary, candidate.text, unit)
         found.append(CandidateEvidence(covered, cuts_word, dictionary.fewest(candidate.text), options))

@@ -130,7 +130,15 @@ class Pairer:
         """Each candidate's best English span, then the strongest pairs whose two sides do not overlap."""
         choices: list[Choice] = []
         said = unit.evidence if unit.evidence is not None else candidate_evidence(self.evidence, unit)
+        protected, known = self.protected, self.known
         for candidate, dictionary in zip(unit.candidates, said, strict=True):
+            # most candidates have no span options and pair only if the run protects them (options left
+            # to the scoring, None) or knows a pair for them: the tests below and `best_span` say so too
+            if dictionary.options is None:
+                if candidate.text not in protected:
+                    continue
+            elif not dictionary.options and not known.get(candidate.text):
+                continue
             whole = needs_whole_evidence(candidate, self.protected, self.statistics)
             if whole and not dictionary.covered:
                 continue

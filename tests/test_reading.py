@@ -378,6 +378,103 @@ def test_pdf_compatibility_code_points_read_as_the_ordinary_characters(
     assert found.count("全球治理") == 2
 
 
+Run = tuple[str, str]  # text, and the font naming it: "cid" or "names"
+
+
+def hand_written_pdf(path: Path, lines: list[list[Run]], to_unicode: dict[str, str] | None = None) -> Path:
+    """A one-page PDF written by hand, with no glyphs: pdfium takes the text layer from how the fonts name
+    their codes, so no font on the machine is needed.
+
+    Runs in font "cid" (a Type0 font, Identity-H) are named by a ToUnicode map in UTF-16BE, as PDF
+    producers write Chinese (LibreOffice for one): a character beyond U+FFFF as a surrogate pair.
+    `to_unicode` gives some characters another target (hex), e.g. a lone surrogate half. Runs in font
+    "names" (a simple font) are named by the glyph names of its /Encoding: `u20BB7`, `uni7530`. A run needs
+    two characters or more: with no glyphs one alone has no width, and pdfium skips text without width.
+    """
+    cid_chars = sorted({char for line in lines for text, font in line if font == "cid" for char in text})
+    name_chars = sorted({char for line in lines for text, font in line if font == "names" for char in text})
+    codes = {"cid": {char: f"{n:04X}" for n, char in enumerate(cid_chars, 1)}}
+    codes["names"] = {char: f"{n:02X}" for n, char in enumerate(name_chars, 1)}
+    targets = {char: char.encode("utf-16-be").hex().upper() for char in cid_chars} | (to_unicode or {})
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{len(cid_chars)} beginbfchar\n"
+        + "".join(f"<{codes['cid'][char]}> <{targets[char]}>\n" for char in cid_chars)
+        + "endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n"
+    )
+    glyph_names = " ".join(
+        f"/u{ord(char):04X}" if ord(char) > 0xFFFF else f"/uni{ord(char):04X}" for char in name_chars
+    )
+    content = "BT\n"
+    for number, line in enumerate(lines):
+        content += f"1 0 0 1 40 {800 - 16 * number} Tm\n"
+        for text, font in line:
+            content += f"/{font} 12 Tf <{''.join(codes[font][char] for char in text)}> Tj\n"
+    content += "ET\n"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        "/Resources << /Font << /cid 5 0 R /names 8 0 R >> >> >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}endstream",
+        "<< /Type /Font /Subtype /Type0 /BaseFont /HandCJK /Encoding /Identity-H /DescendantFonts [6 0 R] "
+        "/ToUnicode 7 0 R >>",
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /HandCJK /CIDToGIDMap /Identity /DW 1000 "
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 9 0 R >>",
+        f"<< /Length {len(cmap)} >>\nstream\n{cmap}endstream",
+        f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 1 /LastChar {len(name_chars)} "
+        f"/Widths [{' 1000' * len(name_chars)}] "
+        f"/Encoding << /Type /Encoding /Differences [1 {glyph_names}] >> >>",
+        "<< /Type /FontDescriptor /FontName /HandCJK /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 "
+        "/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
+    ]
+    data = b"%PDF-1.7\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += f"{number} 0 obj\n{body}\nendobj\n".encode("ascii")
+    table = "".join(f"{offset:010d} 00000 n \n" for offset in offsets)
+    data += (
+        f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n{table}"
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{len(data)}\n%%EOF\n"
+    ).encode("ascii")
+    path.write_bytes(data)
+    return path
+
+
+def test_pdf_characters_beyond_the_bmp_survive(tmp_path: Path) -> None:
+    # 𠮷 (U+20BB7) named by a glyph name: get_text_range alone dropped it; 𠀋 (U+2000B) by a ToUnicode map
+    lines = [
+        [("古籍整理中的人名用字研究", "cid")],
+        [("𠮷田", "names"), ("明 王小𠀋", "cid")],
+        [("摘要：本文讨论扩展", "cid"), ("B区𠮷字", "names"), ("在排版中的保存。", "cid")],
+        [("Abstract: characters outside the Basic Multilingual Plane.", "cid")],
+    ]
+    path = hand_written_pdf(tmp_path / "issue.pdf", lines)
+    found = "\n".join(texts(path))
+    for text in (
+        "古籍整理中的人名用字研究",
+        "𠮷田明 王小𠀋",
+        "扩展B区𠮷字在排版中的保存。",
+        "Multilingual Plane.",
+    ):
+        assert text in found
+
+
+def test_pdf_lone_surrogate_half_is_dropped(tmp_path: Path) -> None:
+    lines = [
+        [("古籍整理中的人名用字研究", "cid")],
+        [("王小#", "cid"), ("𠮷田", "names"), ("明：扩展B区汉字", "cid")],
+    ]
+    path = hand_written_pdf(tmp_path / "issue.pdf", lines, to_unicode={"#": "D842"})
+    found = texts(path)
+    assert "王小𠮷田明：扩展B区汉字" in "".join(found)
+    assert not any(0xD800 <= ord(char) <= 0xDFFF for char in "".join(found))
+
+
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
     import pypdfium2
 

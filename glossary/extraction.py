@@ -771,17 +771,18 @@ class Sighting(NamedTuple):
     article_id: str
     zh_context: str
 
-    def observation(self) -> Observation:
+    def observation(self, en_key: str, evidence: dict[str, float]) -> Observation:
+        """The sighting as an observation of the pair, whose English has `en_key` (`english_key`)."""
         return Observation(
             zh=self.zh,
             zh_written=self.zh_written,
             en=self.en,
-            en_key=english_key(self.en),
+            en_key=en_key,
             source="termlist",
             article_id=self.article_id,
             strength=STRENGTH["known_approved" if self.approved else "known_alias"],
             zh_context=self.zh_context,
-            evidence={"termlist": 1.0},
+            evidence=evidence,
         )
 
 
@@ -1257,10 +1258,14 @@ def _final(
         for key in {observation.zh for observation in observations} | termlist_keys
         if counts.get(key)
     }
+    # a run sees its termlists' few hundred pairs tens of thousands of times: each English keyed once, and
+    # one evidence dict for all (never changed); their strings are shared already (`SharedValues.sighting`)
+    en_keys = {en: english_key(en) for en in {sighting.en for sighting in totals.sightings}}
+    listed = {"termlist": 1.0}
     observations.extend(
-        totals.shared.observation(sighting.observation())
+        sighting.observation(en_keys[sighting.en], listed)
         for sighting in totals.sightings
-        if sighting.approved or english_key(sighting.en) in totals.english_seen
+        if sighting.approved or en_keys[sighting.en] in totals.english_seen
     )
     rejected = {(zh_key(pair.zh), english_key(pair.en)) for pair in known if pair.status == "rejected"}
     observations = [

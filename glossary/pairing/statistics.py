@@ -169,13 +169,17 @@ class PairingStatistics:
         pairs, where = np.unique(np.concatenate(found), return_inverse=True)
         counts = np.bincount(where, weights=np.concatenate(found_counts)).astype(np.int64)
         often = counts >= MIN_COOCCURRENCE
-        joint = Counter(
-            {
-                (keys[code // len(keys)], keys[code % len(keys)]): count
-                for code, count in zip(pairs[often].tolist(), counts[often].tolist(), strict=True)
-            }
-        )
-        return CoOccurrence(self.zh_units, self.en_units, joint)
+        both, zh_paired, en_paired = counts[often], pairs[often] // len(keys), pairs[often] % len(keys)
+        zh_strings = [keys[number] for number in zh_paired.tolist()]
+        en_strings = [keys[number] for number in en_paired.tolist()]
+        joint = Counter(dict(zip(zip(zh_strings, en_strings, strict=True), both.tolist(), strict=True)))
+        # logDice grows with 2·joint/(units of one + units of the other): each key's best partner is the
+        # one of the highest such share
+        zh_count = np.array([self.zh_units[key] for key in keys], dtype=np.int64)
+        en_count = np.array([self.en_units[key] for key in keys], dtype=np.int64)
+        share = 2 * both / (zh_count[zh_paired] + en_count[en_paired])
+        best_zh, best_en = (_best_by_key(paired, share, keys) for paired in (zh_paired, en_paired))
+        return CoOccurrence(self.zh_units, self.en_units, joint, best_zh, best_en)
 
 
 def long_keys(keys: Iterable[str]) -> set[str]:
@@ -187,22 +191,17 @@ class CoOccurrence:
     """Which Chinese and English keys share units across the run, and how strongly (logDice)."""
 
     def __init__(
-        self, zh_units: Counter[str], en_units: Counter[str], joint: Counter[tuple[str, str]]
+        self,
+        zh_units: Counter[str],
+        en_units: Counter[str],
+        joint: Counter[tuple[str, str]],
+        best_zh: dict[str, float],
+        best_en: dict[str, float],
     ) -> None:
         self.zh_units = zh_units
         self.en_units = en_units
         self.joint = joint
-        best_zh: dict[str, float] = defaultdict(float)
-        best_en: dict[str, float] = defaultdict(float)
-        for (zh, en), both in joint.items():  # not through log_dice: a run has a million pairs
-            if both < MIN_COOCCURRENCE:
-                continue
-            dice = _log_dice(both, zh_units[zh], en_units[en])
-            if dice > best_zh[zh]:
-                best_zh[zh] = dice
-            if dice > best_en[en]:
-                best_en[en] = dice
-        self.best_zh, self.best_en = best_zh, best_en
+        self.best_zh, self.best_en = best_zh, best_en  # each key's best logDice with any partner (0: none)
 
     def shared(self, zh: str, en: str) -> bool:
         return self.joint.get((zh, en), 0) >= MIN_COOCCURRENCE
@@ -220,4 +219,19 @@ class CoOccurrence:
 
 
 def _log_dice(both: int, zh_units: int, en_units: int) -> float:
-    return max(0.0, 14 + math.log2(2 * both / (zh_units + en_units)))
+    return _log_dice_of_share(2 * both / (zh_units + en_units))
+
+
+def _log_dice_of_share(share: float) -> float:
+    return max(0.0, 14 + math.log2(share))
+
+
+def _best_by_key(paired: np.ndarray, share: np.ndarray, keys: list[str]) -> defaultdict[str, float]:
+    """For the pairs whose key on one side is `paired` (key numbers) and of these 2·joint/(units + units)
+    shares: each of those keys' best logDice."""
+    import numpy as np
+
+    order = np.lexsort((share, paired))  # by key, then share: each key's best is its last
+    last = np.append(paired[order][1:] != paired[order][:-1], True) if len(order) else np.zeros(0, bool)
+    best = zip(paired[order][last].tolist(), share[order][last].tolist(), strict=True)
+    return defaultdict(float, {keys[number]: _log_dice_of_share(top) for number, top in best})

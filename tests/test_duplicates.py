@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from array import array
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from conftest import CONTENTS_ISSUE, TIYAO_ISSUE, ZHAIYAO_ISSUE
 from glossary.articles import read_articles
 from glossary.errors import Problem
 from glossary.extraction import _shared_keys
+from glossary.models import Document
 from glossary.reading import read_documents
+from glossary.reading.duplicates import SAME_SHARE, without_duplicates
 
 
 def write(path: Path, text: str) -> Path:
@@ -108,3 +111,44 @@ def test_the_sentence_keys_each_file_shares_with_another_are_found() -> None:
         for number, keys in enumerate(files):
             others = {key for other, more in enumerate(files) if other != number for key in more}
             assert shared[number] == set(keys) & others
+
+
+def _counted_duplicates(keys: list[set[int]], sizes: list[int]) -> list[tuple[int, int, float]]:
+    """What `without_duplicates` decides, by counting every kept document's share of each: (left out,
+    kept, share)."""
+    holders: dict[int, list[int]] = {}
+    found = []
+    for number in sorted(range(len(keys)), key=lambda number: -sizes[number]):
+        shared = Counter(holder for key in keys[number] for holder in holders.get(key, []))
+        same = max(((count / sizes[number], -holder) for holder, count in shared.items()), default=(0.0, 0))
+        if same[0] >= SAME_SHARE:
+            found.append((number, -same[1], same[0]))
+            continue
+        for key in keys[number]:
+            holders.setdefault(key, []).append(number)
+    return sorted(found)
+
+
+def test_only_the_holders_of_the_rarest_sentences_decide_as_counting_all_would() -> None:
+    generator = random.Random(7)
+    left_out = 0
+    for _ in range(300):
+        boilerplate = set(range(generator.randint(0, 6)))  # printed in every issue
+        keys = []
+        for _ in range(generator.randint(2, 9)):
+            if keys and generator.random() < 0.4:  # a copy of an earlier one, whole or in part
+                earlier = sorted(generator.choice(keys))
+                own = set(generator.sample(earlier, generator.randint(0, len(earlier))))
+            else:
+                own = set()
+            own |= {generator.randint(10, 60) for _ in range(generator.randint(0, 12))}
+            keys.append(own | boilerplate)
+        sizes = [len(own) + generator.randint(0, 3) for own in keys]
+        documents = [Document(Path(f"{n}.txt"), f"{n}.txt", []) for n in range(len(keys))]
+        _, duplicates = without_duplicates(documents, keys, sizes)
+        assert [
+            (documents.index(duplicate.document), documents.index(duplicate.kept), duplicate.share)
+            for duplicate in duplicates
+        ] == _counted_duplicates(keys, sizes)
+        left_out += len(duplicates)
+    assert left_out > 100  # the cases hold many copies

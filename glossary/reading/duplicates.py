@@ -10,9 +10,10 @@ line and paragraph breaks, and the punctuation each extractor keeps, differ.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 from glossary.models import Document
@@ -67,8 +68,11 @@ def without_duplicates(
     duplicates: list[tuple[int, Duplicate]] = []
     holders: dict[int, list[int]] = defaultdict(list)  # sentence key -> documents kept that have it
     for number in order:
-        shared = Counter(holder for key in keys[number] for holder in holders.get(key, []))
-        shares = [(count / sizes[number], -holder) for holder, count in shared.items()]
+        own = keys[number]
+        shares = [
+            (len(own & keys[holder]) / sizes[number], -holder)
+            for holder in _may_hold(own, sizes[number], holders)
+        ]
         same = max(shares, default=(0.0, 0))
         if same[0] >= SAME_SHARE:
             duplicates.append((number, Duplicate(documents[number], documents[-same[1]], same[0])))
@@ -77,3 +81,19 @@ def without_duplicates(
             holders[key].append(number)
         kept.append(number)
     return [documents[number] for number in sorted(kept)], [duplicate for _, duplicate in sorted(duplicates)]
+
+
+def _may_hold(own: set[int], size: int, holders: dict[int, list[int]]) -> set[int]:
+    """The documents among `holders` (sentence key -> documents that have it) that may hold SAME_SHARE of
+    a document of `size` sentences whose shared ones are `own`: to share `needed` of them a document must
+    have one of any `len(own) - needed + 1` of them, so only the holders of that many of the rarest are
+    looked at (a sentence that every issue prints, such as a journal's address, seldom is)."""
+    if not size:
+        return set()
+    needed = max(1, math.ceil(SAME_SHARE * size) - 1)
+    while needed / size < SAME_SHARE:
+        needed += 1
+    if len(own) < needed:
+        return set()
+    rarest = sorted(own, key=lambda key: len(holders.get(key, ())))[: len(own) - needed + 1]
+    return {holder for key in rarest for holder in holders.get(key, ())}

@@ -102,15 +102,15 @@ def _loose_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_WORD_GAP.pattern.join(re.escape(word) for word in words), flags=re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # the rows and the consistency check clip the same contexts around the same terms
 def clip(text: str, term: str, budget: float) -> str:
     """A part of `text` around `term` that fits `budget` display units: whole clauses when they fit,
     else whole words (Chinese: whole characters) around the term; `…` where something was left out."""
     text = " ".join(text.split())
     if display_width(text) <= budget:
         return text
-    widths = _cumulative_widths(text)
+    widths, clauses = _layout(text)
     found = find_term(text, term) or (0, 0)
-    clauses = [0, *(match.end() for match in _CLAUSE_END.finditer(text)), len(text)]
     start = clauses[bisect.bisect_right(clauses, found[0]) - 1]
     end = clauses[bisect.bisect_left(clauses, found[1])]
     budget -= 2 * display_width(ELLIPSIS)
@@ -125,12 +125,15 @@ def clip(text: str, term: str, budget: float) -> str:
     return (ELLIPSIS if start > 0 else "") + shown
 
 
-def _cumulative_widths(text: str) -> list[float]:
-    """The display width of each start of `text` (`display_width(text[:n])` for every n)."""
+@lru_cache(maxsize=4096)  # a sentence is the context of each of its terms
+def _layout(text: str) -> tuple[list[float], list[int]]:
+    """The display width of each start of `text` (`display_width(text[:n])` for every n), and where its
+    clauses may be cut (its start and end among them)."""
     widths = [NARROW_WIDTH] * len(text)
     for match in _WIDE.finditer(text):
         widths[match.start()] = WIDE_WIDTH
-    return list(itertools.accumulate(widths, initial=0.0))
+    clauses = [0, *(match.end() for match in _CLAUSE_END.finditer(text)), len(text)]
+    return list(itertools.accumulate(widths, initial=0.0)), clauses
 
 
 def _word_boundaries(text: str) -> list[int]:

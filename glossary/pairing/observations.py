@@ -89,9 +89,11 @@ class Unit:
 
 def zh_key(text: str) -> str:
     """The key of a Chinese term: simplified, no quotes or spaces, one kind of dash."""
-    text = simplify(text.strip())
-    text = re.sub(r"[\s“”‘’\"'《》〈〉「」『』]", "", text)
-    return re.sub(r"[—–－‐\-]+", "-", text)
+    return _DASHES_RE.sub("-", _QUOTES_AND_SPACES_RE.sub("", simplify(text.strip())))
+
+
+_QUOTES_AND_SPACES_RE = re.compile(r"[\s“”‘’\"'《》〈〉「」『』]")
+_DASHES_RE = re.compile(r"[—–－‐\-]+")
 
 
 def context_around(text: str, piece: str) -> str:

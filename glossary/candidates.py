@@ -134,6 +134,11 @@ def _load_jieba() -> None:
     import jieba.posseg
 
     jieba.posseg.dt.word_tag_tab = tags
+    # jieba's runs of Chinese are U+4E00-9FD5 only: a character of Extension A or beyond U+FFFF (䶮, 𠮷)
+    # would stand alone, tagged x like punctuation, and cut the term or name it is in.
+    jieba.re_han_default = re.compile(f"([{HAN}a-zA-Z0-9+#&._%\\-]+)")
+    jieba.posseg.re_han_internal = re.compile(f"([{HAN}a-zA-Z0-9+#&._]+)")
+    jieba.posseg.re_han_detail = jieba.finalseg.re_han = re.compile(f"([{HAN}]+)")
 
 
 def _jieba_tables() -> tuple[dict[str, int], int, dict[str, str]]:

@@ -6,8 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Chinese (Han) characters: Extension A, the unified ideographs, the compatibility ideographs, and beyond
+# U+FFFF Extensions B-F and I with the compatibility supplement, then Extensions G and H (names: 𠮷田明).
+CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F), (0x30000, 0x323AF))
+HAN = "".join(f"{chr(low)}-{chr(high)}" for low, high in CJK_RANGES)  # the ranges for a regex class
 HAN_RE = re.compile(f"[{HAN}]")
 LATIN_RE = re.compile(r"[A-Za-z]")
 
@@ -43,7 +45,10 @@ def _simplify_table() -> dict[int, str]:
     """
     import opencc
 
-    chars = [chr(code) for low, high in CJK_RANGES[:3] for code in range(low, high + 1)]
+    # The Basic Multilingual Plane only. Beyond it OpenCC folds the compatibility supplement, which reading
+    # already does, and simplifies some 360 rare characters, most to forms it warns fonts may lack: a key
+    # written in a traditional source's own character stays readable.
+    chars = [chr(code) for low, high in CJK_RANGES if high <= 0xFFFF for code in range(low, high + 1)]
     converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):  # never seen; fall back to converting one by one
         converter = opencc.OpenCC("t2s")

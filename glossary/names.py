@@ -93,7 +93,7 @@ def en_author_names(text: str) -> list[str] | None:
     """
     foreign = bool(re.match(r"^\s*[〔\[(（]\s*[A-Z]{2,3}\s*[〕\])）]", text))
     cleaned = clean_en_byline(text)
-    if not cleaned or len(cleaned) > 160 or re.search(r"[.!?:]\s*$|[\u4e00-\u9fff]", cleaned):
+    if not cleaned or len(cleaned) > 160 or re.search(rf"[.!?:]\s*$|[{HAN}]", cleaned):
         return None
     cleaned = re.sub(r"([a-z])([A-Z]{2,})", r"\1 \2", cleaned)  # `WANG PengSHAO Qian-Qian`
     parts = [part.strip() for part in re.split(r"\s*(?:&|,|，|;|\band\b)\s*", cleaned) if part.strip()]

@@ -4,7 +4,8 @@ from collections import Counter
 
 import pytest
 
-from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, c_values, en_spans, english_key
+from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, ZhCandidate, c_values, en_spans, english_key
+from glossary.pairing.filters import is_term
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +44,14 @@ def test_known_terms_inside_longer_dictionary_words(chinese: ChineseAnalyzer) ->
         candidate.text for candidate in analyzer.candidates("推动构建人类命运共同体。", ["人类命运共同体"])
     }
     assert "人类命运共同体" in found
+
+
+def test_characters_beyond_the_basic_plane_do_not_cut_terms() -> None:
+    analyzer = ChineseAnalyzer(["𠮷田模型"])  # 𠮷 is U+20BB7 (Extension B), 𠀋 U+2000B
+    found = {c.text for c in analyzer.candidates("本文以𠮷田模型分析东亚安全格局，并讨论“𠀋海协定”。")}
+    assert {"𠮷田模型", "𠀋海协定"} <= found
+    assert "田模型" not in found
+    assert is_term(ZhCandidate("𠮷田", 0, 2, 1, False), set())  # two Chinese characters
 
 
 def test_candidate_offsets_follow_the_original_text(chinese: ChineseAnalyzer) -> None:

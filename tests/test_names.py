@@ -24,6 +24,7 @@ from glossary.names import en_author_names, is_pinyin, name_key, zh_author_names
         ("中国社会科学院世界经济研究所研究员 叶海林", ["叶海林"]),
         ("欧阳明远", ["欧阳明远"]),
         ("盧  靜  林怡娉", ["盧靜", "林怡娉"]),
+        ("𠮷田明  王𠀋", ["𠮷田明", "王𠀋"]),  # characters beyond U+FFFF (Extension B)
     ],
 )
 def test_zh_bylines(line: str, names: list[str]) -> None:
@@ -83,6 +84,7 @@ def test_en_bylines(line: str, names: list[str]) -> None:
         "Abstract: The rise of China.",
         "The international order is undergoing profound transformation.",
         "程铭 刘雪莲",
+        "ZHANG 𠮷",
         "",
     ],
 )

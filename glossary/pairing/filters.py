@@ -7,13 +7,14 @@ import re
 from collections.abc import Callable
 
 from glossary.candidates import EN_END_POS, EnSpan, EnToken, ZhCandidate
+from glossary.chinese import HAN
 from glossary.pairing.evidence import FULL_COVERAGE
 from glossary.pairing.statistics import MAX_UNREPEATED_CHARS, PairingStatistics
 
 Choice = tuple[float, ZhCandidate, EnSpan, dict[str, float]]  # strength, candidate, span, evidence
 
 
-_TWO_HAN = re.compile("[\u4e00-\u9fff]{2}")
+_TWO_HAN = re.compile(f"[{HAN}]{{2}}")
 
 
 def is_term(candidate: ZhCandidate, protected: set[str]) -> bool:

@@ -136,7 +136,9 @@ def _guess(data: bytes) -> tuple[str, str] | None:
 
 def plausibility(text: str) -> float:
     """Share of the Chinese characters in `text` that are common ones (1.0 when there are none)."""
-    han = HAN_RE.findall(text)
+    # Beyond U+FFFF every character is rare, and only a right decoding gives one (GB18030's four-byte
+    # forms, never made by Big5 or UTF-8 bytes): such characters say nothing either way.
+    han = [char for char in HAN_RE.findall(text) if char <= "\uffff"]
     if not han:
         return 1.0
     common = _common_characters()

@@ -102,8 +102,8 @@ class ResultStore:
     def save_meanwhile(self, key: str, part: str, value: object) -> None:
         """`save` `value` as it is now, in a process forked for it while this one goes on (a whole run's
         results take a tenth of a second or more to pickle); `wait_for_saves` and the exit wait for it.
-        Where processes cannot fork, saved here."""
-        if "fork" not in multiprocessing.get_all_start_methods():
+        Where processes cannot fork, or this one may not have children (a daemonic process), saved here."""
+        if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
             self.save(key, part, value)
             return
         context = multiprocessing.get_context("fork")

@@ -114,3 +114,20 @@ def test_a_save_made_meanwhile_holds_the_value_as_it_was_given(tmp_path: Path) -
     value["terms"].append("changed after the save began")
     wait_for_saves()
     assert store.load("k" * 64, "run") == {"terms": ["前景理论"]}
+
+
+def _save_from_a_daemon(directory: Path) -> None:
+    ResultStore(directory).save_meanwhile("d" * 64, "run", ["前景理论"])
+    wait_for_saves()
+
+
+def test_a_daemonic_process_saves_in_place(tmp_path: Path) -> None:
+    import multiprocessing
+
+    daemon = multiprocessing.get_context("fork").Process(
+        target=_save_from_a_daemon, args=(tmp_path / "results",), daemon=True
+    )
+    daemon.start()
+    daemon.join()
+    assert daemon.exitcode == 0
+    assert ResultStore(tmp_path / "results").load("d" * 64, "run") == ["前景理论"]

@@ -8,8 +8,8 @@ write the same bytes, and the last rename wins.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
-import multiprocessing
 import os
 import pickle
 import signal
@@ -101,29 +101,38 @@ class ResultStore:
 
     def save_meanwhile(self, key: str, part: str, value: object) -> None:
         """`save` `value` as it is now, in a process forked for it while this one goes on (a whole run's
-        results take a tenth of a second or more to pickle); `wait_for_saves` and the exit wait for it.
-        Where processes cannot fork, or this one may not have children (a daemonic process), saved here."""
-        if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
+        results take a tenth of a second or more to pickle); `wait_for_saves`, and the exit, wait for it.
+        Where processes cannot fork, saved here.
+
+        A bare fork, whose child leaves with `os._exit` once saved: it touches no stream, so a lock that
+        another thread (the progress clock) held on stderr at the fork cannot stop it, as flushing the
+        streams at the end of a multiprocessing child could."""
+        if not hasattr(os, "fork"):
             self.save(key, part, value)
             return
-        context = multiprocessing.get_context("fork")
-        saving = context.Process(target=self._save_forked, args=(key, part, value))
-        saving.start()
-        _SAVING.append(saving)
+        try:
+            child = os.fork()
+        except OSError:  # no memory or processes left for it
+            self.save(key, part, value)
+            return
+        if child == 0:
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the run, not a save half done
+                self.save(key, part, value)
+            finally:
+                os._exit(0)
+        _SAVING.append(child)
 
-    def _save_forked(self, key: str, part: str, value: object) -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the run, not a save half done
-        self.save(key, part, value)
+
+_SAVING: list[int] = []  # the processes saving, by pid
 
 
-_SAVING: list[multiprocessing.process.BaseProcess] = []
-
-
+@atexit.register
 def wait_for_saves() -> None:
-    """Wait for the saves `ResultStore.save_meanwhile` started (the exit waits for them too: they are
-    the forked processes multiprocessing joins at exit)."""
+    """Wait for the saves `ResultStore.save_meanwhile` started."""
     while _SAVING:
-        _SAVING.pop().join()
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(_SAVING.pop(), 0)
 
 
 def default_store() -> ResultStore | None:

@@ -121,7 +121,7 @@ def _save_from_a_daemon(directory: Path) -> None:
     wait_for_saves()
 
 
-def test_a_daemonic_process_saves_in_place(tmp_path: Path) -> None:
+def test_a_daemonic_process_saves_too(tmp_path: Path) -> None:
     import multiprocessing
 
     daemon = multiprocessing.get_context("fork").Process(
@@ -131,3 +131,14 @@ def test_a_daemonic_process_saves_in_place(tmp_path: Path) -> None:
     daemon.join()
     assert daemon.exitcode == 0
     assert ResultStore(tmp_path / "results").load("d" * 64, "run") == ["前景理论"]
+
+
+def test_a_save_is_made_in_place_when_no_process_can_be_forked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr("os.fork", no_fork)
+    ResultStore(tmp_path / "results").save_meanwhile("f" * 64, "run", {"kept": True})
+    assert ResultStore(tmp_path / "results").load("f" * 64, "run") == {"kept": True}  # no waiting needed

@@ -45,7 +45,7 @@ from glossary.articles import Issue, global_article_id, issue_of, renumber
 from glossary.cache import ResultStore, temporary_store, wait_for_saves
 from glossary.candidates import ChineseAnalyzer, EnglishAnalyzer, english_key
 from glossary.chinese import simplify
-from glossary.counting import KeyCounter, count_each
+from glossary.counting import KeyCounter, KeyPairs, character_pairs, count_each
 from glossary.errors import GlossaryError, Problem
 from glossary.glosses import find_glosses, gloss_passages, name_lookups
 from glossary.lexicon import Lexicon, know_name_readings, load_lexicon, name_readings
@@ -103,7 +103,7 @@ class Mapper(Protocol):
 TEXT_KINDS = ("text", "footnote", "heading")
 MIN_GLOSS_CERTAINTY = 0.5
 POOL_WORTH_BYTES = 4_000_000  # input below which counting its text here costs less than forking a pool
-FORMAT = 5  # raise when what is kept per file changes: older cache entries are then not read
+FORMAT = 6  # raise when what is kept per file changes: older cache entries are then not read
 
 
 @dataclass
@@ -660,6 +660,7 @@ def observe_file(task: FileTask, settings: Settings) -> FileRecords:
     read, summary, units, text = _observe(task.path, task.name, settings)
     task.store.save(task.key, "units", units)
     task.store.save(task.key, "text", text)
+    task.store.save(task.key, "pairs", character_pairs(text))
     task.store.save(task.key, "records", read)
     task.store.save(task.key, "summary", summary)  # last: a file whose summary is kept is complete
     return read
@@ -1025,7 +1026,10 @@ class _RunSum:
 # --- 3. per file again ------------------------------------------------------------------------------------
 
 
-FEW_NEW_KEYS = 300  # new keys a file's kept counts lack below which each is looked up alone
+# Keys new to a file's kept counts that may occur in it, below which each is looked up alone in its text
+# (here, in one process); above, the file is counted whole by the workers. A key looked up alone costs
+# about a 250th of a scan of the text with every key (`KeyCounter`), and the workers share the scans.
+FEW_NEW_KEYS = 120
 
 
 class RunKeys:
@@ -1035,7 +1039,7 @@ class RunKeys:
     def __init__(self, keys: frozenset[str], digest: str) -> None:
         self.keys = keys
         self.digest = digest
-        self._carried: dict[str, tuple[np.ndarray, frozenset[str]]] = {}  # earlier run's digest -> ...
+        self._carried: dict[str, tuple[np.ndarray, KeyPairs]] = {}  # earlier run's digest -> ...
 
     @classmethod
     def of(cls, keys: set[str], store: ResultStore) -> RunKeys:
@@ -1067,7 +1071,7 @@ class RunKeys:
             self.digest, positions, np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
         )
 
-    def carried(self, digest: str, store: ResultStore) -> tuple[np.ndarray, frozenset[str]] | None:
+    def carried(self, digest: str, store: ResultStore) -> tuple[np.ndarray, KeyPairs] | None:
         """For counts of the keys of an earlier run (`digest`): where each of its keys is among these
         (-1: no key of this run), and the keys of this run new since; None when that run's keys are not
         known."""
@@ -1078,7 +1082,7 @@ class RunKeys:
             if not isinstance(before, frozenset):
                 return None
             positions = np.fromiter((self._positions.get(key, -1) for key in sorted(before)), dtype=np.int32)
-            self._carried[digest] = positions, self.keys - before
+            self._carried[digest] = positions, KeyPairs(self.keys - before)
         return self._carried[digest]
 
 
@@ -1101,9 +1105,9 @@ def _count_all(
 ) -> dict[str, int]:
     """Occurrences in all the files' text of every key some file of the run names, summed as they come
     in (a thousand files' counts are not held). A file's kept counts serve as they are when they are for
-    these keys, and with a few keys new since looked up in its kept text, both here (a worker would load
-    them and pickle them back); only the other files are counted whole, by `mapper` (by this process when
-    their text is small)."""
+    these keys, and with the few keys new since that it may hold looked up in its kept text, both here (a
+    worker would load them and pickle them back); only the other files are counted whole, by `mapper` (by
+    this process when their text is small)."""
     import numpy as np
 
     total = np.zeros(len(named.ordered), dtype=np.int64)
@@ -1127,20 +1131,24 @@ def _count_all(
 
 def _kept_counts(key: str, store: ResultStore, named: RunKeys) -> FileCounts | None:
     """A file's kept counts of the run's keys: as kept, or brought up to date when they are for an earlier
-    run's keys and only a few keys are new since (those looked up in its kept text); None: to be counted
-    whole."""
+    run's keys and only a few of the keys new since may occur in it, by its character pairs (those are
+    looked up in its kept text, which is not read when none may); None: to be counted whole."""
     import numpy as np
 
     kept = store.load(key, "counts")
     if not isinstance(kept, FileCounts) or kept.named == named.digest:
         return kept if isinstance(kept, FileCounts) else None
     carried = named.carried(kept.named, store)
-    if carried is None or len(carried[1]) > FEW_NEW_KEYS:
+    if carried is None:
         return None
     moved, new = carried
+    pairs = store.load(key, "pairs")
+    possible = new.may_occur(pairs) if isinstance(pairs, np.ndarray) else new.keys
+    if len(possible) > FEW_NEW_KEYS:
+        return None
     places = moved[kept.positions]
     still = places >= 0
-    found = named.file_counts(count_each(_kept_text(key, store), new))
+    found = named.file_counts(count_each(_kept_text(key, store), possible) if possible else {})
     counts = FileCounts(
         named.digest,
         np.concatenate([places[still], found.positions]).astype(np.int32),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from glossary.counting import KeyCounter, count_each
+from glossary.counting import KeyCounter, KeyPairs, character_pairs, count_each
 
 
 def brute_force(keys: set[str], texts: list[str]) -> dict[str, int]:
@@ -53,3 +53,22 @@ def test_each_key_looked_up_alone_counts_as_the_automaton() -> None:
     for keys, texts in random_cases(29, "哈安全治理aA-", 4, 8):
         assert count_each(texts, keys) == KeyCounter(keys).count(texts)
     assert count_each(["哈哈哈", "哈哈"], ["哈哈"]) == {"哈哈": 3}
+
+
+def test_a_key_that_occurs_in_a_text_is_never_ruled_out_by_its_character_pairs() -> None:
+    generator = random.Random(11)
+    alphabet = "国际秩序安全治理观𠮷𠀋aB"  # two characters beyond the BMP
+    ruled_out = 0
+    for _ in range(400):
+        texts = ["".join(generator.choices(alphabet, k=generator.randint(0, 30))) for _ in range(3)]
+        keys = {"".join(generator.choices(alphabet, k=generator.randint(1, 4))) for _ in range(20)}
+        possible = set(KeyPairs(keys).may_occur(character_pairs(texts)))
+        occurring = set(count_each(texts, keys))
+        assert occurring <= possible
+        ruled_out += len(keys - possible)
+    assert ruled_out > 1000  # most keys that do not occur are ruled out
+
+
+def test_keys_spanning_two_texts_are_not_taken_for_pairs_of_one() -> None:
+    assert KeyPairs(["序安"]).may_occur(character_pairs(["国际秩序", "安全"])) == []
+    assert KeyPairs(["安"]).may_occur(character_pairs([])) == ["安"]  # one character: may be anywhere

@@ -12,7 +12,7 @@ from conftest import CONTENTS_ISSUE, TIYAO_ISSUE, ZHAIYAO_ISSUE
 
 from glossary import encoder, extraction
 from glossary.cache import ResultStore
-from glossary.counting import KeyCounter
+from glossary.counting import KeyCounter, KeyPairs
 from glossary.extraction import Extraction, extract_pairs
 from glossary.models import TermPair
 from glossary.termlist_files import load_termlists
@@ -135,6 +135,27 @@ def test_counts_kept_from_the_last_run_serve_a_grown_run(
     assert outcome(grown) == outcome(fresh)
     # the new file's text is scanned whole; the others only for the new file's keys, unless those are many
     assert len(scanned) == (1 if few else 3)
+
+
+def test_keys_new_to_a_run_are_looked_up_only_in_the_texts_that_may_hold_them(
+    inputs: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    known = load_termlists([])
+    store = ResultStore(tmp_path / "cache")
+    extract_pairs(inputs[:2], known, store=store)
+    narrowed: list[tuple[int, int]] = []
+    real = KeyPairs.may_occur
+
+    def spy(pairs: KeyPairs, codes: object) -> list[str]:
+        possible = real(pairs, codes)  # type: ignore[arg-type]
+        narrowed.append((len(pairs.keys), len(possible)))
+        return possible
+
+    monkeypatch.setattr(KeyPairs, "may_occur", spy)
+    grown = extract_pairs(inputs, known, store=store)
+    assert outcome(grown) == outcome(extract_pairs(inputs, known))
+    assert len(narrowed) == 2  # the two cached files
+    assert all(possible < new for new, possible in narrowed)  # most of the new file's keys are not in them
 
 
 def test_counts_kept_from_a_larger_run_serve_a_smaller_one(inputs: list[Path], tmp_path: Path) -> None:

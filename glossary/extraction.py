@@ -1136,8 +1136,10 @@ def _kept_counts(key: str, store: ResultStore, named: RunKeys) -> FileCounts | N
     import numpy as np
 
     kept = store.load(key, "counts")
-    if not isinstance(kept, FileCounts) or kept.named == named.digest:
-        return kept if isinstance(kept, FileCounts) else None
+    if not isinstance(kept, FileCounts):
+        return None
+    if kept.named == named.digest:
+        return kept
     carried = named.carried(kept.named, store)
     if carried is None:
         return None

@@ -139,19 +139,19 @@ class Pairer:
                     continue
             elif not dictionary.options and not known.get(candidate.text):
                 continue
-            whole = needs_whole_evidence(candidate, self.protected, self.statistics)
+            whole = needs_whole_evidence(candidate, protected, self.statistics)
             if whole and not dictionary.covered:
                 continue
-            if not is_term(candidate, self.protected):
+            if not is_term(candidate, protected):
                 continue
-            if candidate.text not in self.protected and dictionary.cuts_word:
+            if candidate.text not in protected and dictionary.cuts_word:
                 continue
             best = self.best_span(candidate.text, unit, dictionary.options)
             if not best:
                 continue
             fewest = self.evidence.fewest(candidate.text) if dictionary.fewest is None else dictionary.fewest
             if vouched(whole, unit.tokens, best[1], fewest, best[2]):
-                repeated = candidate.text in self.protected or self.statistics.repeats(candidate.text)
+                repeated = candidate.text in protected or self.statistics.repeats(candidate.text)
                 choices.append((review_strength(candidate, best[0], repeated), candidate, best[1], best[2]))
         return without_clipped(without_conflicts(choices), self.evidence.boundaries)
 

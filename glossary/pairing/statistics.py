@@ -146,16 +146,17 @@ class PairingStatistics:
         keys = self.unit_keys.keys
         zh, zh_units = self.unit_keys.numbered("zh")
         en, en_units = self.unit_keys.numbered("en")
-        zh_shared = np.array([self.zh_units[key] >= MIN_COOCCURRENCE for key in keys], dtype=bool)
-        en_shared = np.array([self.en_units[key] >= MIN_COOCCURRENCE for key in keys], dtype=bool)
+        zh_count = np.array([self.zh_units[key] for key in keys], dtype=np.int64)  # units of each key
+        en_count = np.array([self.en_units[key] for key in keys], dtype=np.int64)
+        zh_shared, en_shared = zh_count >= MIN_COOCCURRENCE, en_count >= MIN_COOCCURRENCE
         zh_kept, zh_unit = zh[zh_shared[zh]], zh_units[zh_shared[zh]]
         en_kept, en_unit = en[en_shared[en]], en_units[en_shared[en]]  # in unit order, as written
-        en_count = np.bincount(en_unit, minlength=len(self.unit_keys))
-        en_start = np.cumsum(en_count) - en_count
+        en_in_unit = np.bincount(en_unit, minlength=len(self.unit_keys))
+        en_start = np.cumsum(en_in_unit) - en_in_unit
         # every Chinese key of a unit with every English key of it: the Chinese key repeated once per
         # English key of its unit, beside that unit's English keys in turn; so many Chinese keys at a
         # time that their pairs stay within PAIRS_AT_ONCE (a thousand issues hold tens of millions)
-        sizes = en_count[zh_unit]
+        sizes = en_in_unit[zh_unit]
         cuts = np.searchsorted(np.cumsum(sizes), np.arange(PAIRS_AT_ONCE, int(sizes.sum()), PAIRS_AT_ONCE))
         found, found_counts = [], []
         for start, end in zip([0, *cuts.tolist()], [*cuts.tolist(), len(sizes)], strict=True):
@@ -175,8 +176,6 @@ class PairingStatistics:
         joint = Counter(dict(zip(zip(zh_strings, en_strings, strict=True), both.tolist(), strict=True)))
         # logDice grows with 2·joint/(units of one + units of the other): each key's best partner is the
         # one of the highest such share
-        zh_count = np.array([self.zh_units[key] for key in keys], dtype=np.int64)
-        en_count = np.array([self.en_units[key] for key in keys], dtype=np.int64)
         share = 2 * both / (zh_count[zh_paired] + en_count[en_paired])
         best_zh, best_en = (_best_by_key(paired, share, keys) for paired in (zh_paired, en_paired))
         return CoOccurrence(self.zh_units, self.en_units, joint, best_zh, best_en)
@@ -232,6 +231,7 @@ def _best_by_key(paired: np.ndarray, share: np.ndarray, keys: list[str]) -> defa
     import numpy as np
 
     order = np.lexsort((share, paired))  # by key, then share: each key's best is its last
-    last = np.append(paired[order][1:] != paired[order][:-1], True) if len(order) else np.zeros(0, bool)
-    best = zip(paired[order][last].tolist(), share[order][last].tolist(), strict=True)
+    keys_in_order = paired[order]
+    last = np.append(keys_in_order[1:] != keys_in_order[:-1], True) if len(order) else np.zeros(0, bool)
+    best = zip(keys_in_order[last].tolist(), share[order][last].tolist(), strict=True)
     return defaultdict(float, {keys[number]: _log_dice_of_share(top) for number, top in best})
